@@ -1,0 +1,26 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a helper.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Run the demo newsroom on http://127.0.0.1:8000/ (SQLite file demo.db in this folder).
+demo: $(STAMP)
+	MAJLIS_DATABASE_URL=$${MAJLIS_DATABASE_URL:-sqlite:///demo.db} $(BIN)/majlis serve --demo
+
+## Run the whole test suite (SQLite and PostgreSQL on 127.0.0.1:5432).
+test: $(STAMP)
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm majlis.secret

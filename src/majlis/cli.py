@@ -1,0 +1,131 @@
+"""The `majlis` command: serve, migrate, and manage sites and moderators (same services as the web)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from majlis.domain import Role
+from majlis.services import accounts
+from majlis.services.errors import ServiceError
+from majlis.settings import Settings
+from majlis.storage import Store, make_engine, migrate
+
+app = typer.Typer(help="Majlis: comments for news sites, screened against the site's guidelines.",
+                  no_args_is_help=True)
+site_app = typer.Typer(help="Manage sites.", no_args_is_help=True)
+moderator_app = typer.Typer(help="Manage moderators.", no_args_is_help=True)
+app.add_typer(site_app, name="site")
+app.add_typer(moderator_app, name="moderator")
+console = Console()
+errors = Console(stderr=True)
+
+
+def _store(settings: Settings) -> Store:
+    store = Store(make_engine(settings.database_url))
+    migrate(store.engine)
+    return store
+
+
+def _fail(error: ServiceError) -> None:
+    errors.print(f"[red]error:[/red] {error.message}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Web processes (use PostgreSQL beyond 1).")] = 1,
+    demo: Annotated[bool, typer.Option(help="Seed a demo site, articles and moderator.")] = False,
+) -> None:
+    """Run the web server (migrates the database first)."""
+    import uvicorn
+
+    from majlis.demo import seed_demo
+
+    settings = Settings()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    store = _store(settings)
+    settings.resolved_secret()  # create the key file once, before workers race for it
+    if demo:
+        origin_hosts = {host, "127.0.0.1", "localhost"} - {"0.0.0.0"}
+        creds = seed_demo(store, tuple(sorted(f"http://{h}:{port}" for h in origin_hosts)))
+        console.print(f"[bold]Majlis demo[/bold] on http://{host}:{port}/")
+        console.print(f"  site: {creds.site}")
+        console.print(f"  moderator: {creds.moderator_email} / {creds.moderator_password}")
+        console.print(f"  moderator API token: {creds.moderator_token}")
+        console.print(f"  publisher API token: {creds.publisher_token}")
+    store.engine.dispose()
+    uvicorn.run(
+        "majlis.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,  # uvicorn's access log records client IPs; ours does not
+        log_level=settings.log_level,
+        proxy_headers=False,
+    )
+
+
+@app.command("migrate")
+def migrate_command() -> None:
+    """Create or upgrade the database schema."""
+    settings = Settings()
+    _store(settings)
+    console.print("database is up to date")
+
+
+@site_app.command("create")
+def site_create(
+    slug: Annotated[str, typer.Argument(help="Short name used in URLs, e.g. 'courier'.")],
+    name: Annotated[str, typer.Option(help="The site's display name.")] = "",
+    origin: Annotated[list[str] | None, typer.Option(help="Allowed browser origin; repeatable.")] = None,
+    language: Annotated[str, typer.Option(help="Default language: en ar ckb kmr tr fa.")] = "en",
+) -> None:
+    """Create a site and print its publisher API token."""
+    store = _store(Settings())
+    try:
+        site = accounts.create_site(store, slug, name, origin or [], language)
+    except ServiceError as error:
+        _fail(error)
+        return
+    token = accounts.issue_token(store, Role.PUBLISHER, site.id, None)
+    console.print(f"site {site.slug} created")
+    console.print(f"publisher token (shown once): {token}")
+
+
+@moderator_app.command("create")
+def moderator_create(
+    email: Annotated[str, typer.Argument(help="The moderator's login email.")],
+    site: Annotated[list[str] | None, typer.Option(help="Site slug to moderate; repeatable.")] = None,
+    admin: Annotated[bool, typer.Option(help="May do everything on every site.")] = False,
+    password_stdin: Annotated[bool, typer.Option(help="Read the password from standard input.")] = False,
+    token: Annotated[bool, typer.Option(help="Also print a moderator API token.")] = False,
+) -> None:
+    """Create a moderator (password from a prompt or stdin)."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    store = _store(Settings())
+    try:
+        moderator = accounts.create_moderator(
+            store, email, password, is_admin=admin, site_slugs=site or []
+        )
+    except ServiceError as error:
+        _fail(error)
+        return
+    console.print(f"moderator {moderator.email} created" + (" (admin)" if admin else ""))
+    if token:
+        value = accounts.issue_token(store, Role.MODERATOR, None, moderator.id)
+        console.print(f"moderator token (shown once): {value}")
+
+
+if __name__ == "__main__":
+    app()

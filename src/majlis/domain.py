@@ -1,0 +1,160 @@
+"""The nouns of Majlis as plain dataclasses and enums: no web, no SQL."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+class State(str, enum.Enum):
+    """Where a comment stands. Only `approved` comments are ever shown to readers."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Action(str, enum.Enum):
+    """What a decision (automatic or human) does to a comment."""
+
+    APPROVE = "approve"
+    REJECT = "reject"
+    REVIEW = "review"
+
+    def state(self) -> State:
+        """The comment state this action leads to."""
+        return {
+            Action.APPROVE: State.APPROVED,
+            Action.REJECT: State.REJECTED,
+            Action.REVIEW: State.PENDING,
+        }[self]
+
+
+class Category(str, enum.Enum):
+    """The guideline categories of `GUIDELINES.md`."""
+
+    PROFANITY = "profanity"
+    VULGARITY = "vulgarity"
+    THREAT = "threat"
+    PERSONAL_ATTACK = "personal_attack"
+    ABUSE = "abuse"
+    PROMOTION = "promotion"
+    SPAM = "spam"
+    OFF_TOPIC = "off_topic"
+
+
+class ActorKind(str, enum.Enum):
+    """Who made a decision."""
+
+    SCREEN = "screen"
+    MODERATOR = "moderator"
+    IMPORT = "import"
+    SYSTEM = "system"
+
+
+class Role(str, enum.Enum):
+    """What an API token may do."""
+
+    PUBLISHER = "publisher"
+    MODERATOR = "moderator"
+
+
+def text_sha256(text: str) -> str:
+    """The content hash that proves a stored comment is the text the commenter sent."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Site:
+    """A newsroom's site: comments live under its articles."""
+
+    id: int
+    slug: str
+    name: str
+    origins: tuple[str, ...]
+    language: str
+    policy: dict[str, Any] = field(default_factory=dict)
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A story on a site, identified by the publisher's key."""
+
+    id: int
+    site_id: int
+    key: str
+    title: str
+    url: str
+    language: str
+    body: str
+    published_at: datetime | None
+    created_at: datetime
+    closed: bool = False
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A reader's comment. `text` is exactly what was sent; it is never edited."""
+
+    id: int
+    site_id: int
+    article_id: int
+    parent_id: int | None
+    author_name: str
+    author_email: str
+    author_key: str
+    text: str
+    text_sha256: str
+    language: str
+    created_at: datetime
+    state: State
+    risk: float = 0.0
+    verdict: dict[str, Any] | None = None
+    decided_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DecisionEvent:
+    """One entry of the append-only decision record of a comment."""
+
+    id: int
+    comment_id: int
+    at: datetime
+    actor_kind: ActorKind
+    actor: str
+    action: Action
+    category: Category | None
+    note: str
+    reversal: bool
+
+
+@dataclass(frozen=True)
+class Moderator:
+    """A person who decides on comments; admins may do everything."""
+
+    id: int
+    email: str
+    password_hash: str
+    is_admin: bool
+    site_ids: tuple[int, ...]
+    created_at: datetime
+
+    def may_moderate(self, site_id: int) -> bool:
+        """Whether this moderator may decide comments of the site."""
+        return self.is_admin or site_id in self.site_ids
+
+
+@dataclass(frozen=True)
+class ApiToken:
+    """A bearer token; only its hash is stored."""
+
+    id: int
+    role: Role
+    site_id: int | None
+    moderator_id: int | None
+    created_at: datetime
+    revoked: bool = False

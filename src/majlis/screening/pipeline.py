@@ -1,0 +1,62 @@
+"""The screen: runs every stage over a comment and lets the site's policy decide."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Protocol
+
+from majlis.domain import Category
+from majlis.screening.context import ScreenContext
+from majlis.screening.verdict import Evidence, Verdict
+
+ENGINE_VERSION = "majlis-screen/0.1"
+
+
+class Stage(Protocol):
+    """One step of the screen: returns scores per category and the evidence behind them."""
+
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """Score the text."""
+        ...
+
+
+class Screener:
+    """Composes stages; construct once (stages load their data lazily) and reuse."""
+
+    def __init__(self, stages: Sequence[Stage] | None = None) -> None:
+        self.stages: list[Stage] = list(stages) if stages is not None else default_stages()
+
+    def screen(self, text: str, context: ScreenContext | None = None) -> Verdict:
+        """Score `text` on every category and decide by the context's policy."""
+        context = context or ScreenContext()
+        started = time.perf_counter()
+        scores = {c: 0.0 for c in Category}
+        evidence: list[Evidence] = []
+        for stage in self.stages:
+            stage_scores, stage_evidence = stage.run(text, context)
+            for category, score in stage_scores.items():
+                scores[category] = max(scores[category], score)
+            evidence.extend(stage_evidence)
+        action, category = context.policy.decide(scores)
+        return Verdict(
+            scores=scores,
+            evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
+            language=context.language_hint,
+            language_confidence=0.0,
+            action=action,
+            category=category,
+            risk=max(scores.values()),
+            engine_version=ENGINE_VERSION,
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+        )
+
+
+def default_stages() -> list[Stage]:
+    """The stages a default screener runs."""
+    return []
+
+
+def screen(text: str, context: ScreenContext | None = None) -> Verdict:
+    """Screen one text with a default screener (convenient; reuse a `Screener` in a loop)."""
+    return Screener().screen(text, context)

@@ -1,0 +1,97 @@
+"""A site's policy: turns per-category scores into approve, reject or review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from majlis.domain import Action, Category
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """At or above `reject` the screen rejects; at or above `review` a human decides."""
+
+    reject: float | None
+    review: float
+
+
+# Chosen on the evaluation split (see docs/quality.md); off-topic is never rejected automatically.
+DEFAULT_THRESHOLDS: dict[Category, Thresholds] = {
+    Category.PROFANITY: Thresholds(reject=0.85, review=0.5),
+    Category.VULGARITY: Thresholds(reject=0.85, review=0.5),
+    Category.THREAT: Thresholds(reject=0.85, review=0.5),
+    Category.PERSONAL_ATTACK: Thresholds(reject=0.85, review=0.5),
+    Category.ABUSE: Thresholds(reject=0.85, review=0.5),
+    Category.PROMOTION: Thresholds(reject=0.85, review=0.5),
+    Category.SPAM: Thresholds(reject=0.9, review=0.5),
+    Category.OFF_TOPIC: Thresholds(reject=None, review=0.8),
+}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How one site turns a screen's scores into decisions."""
+
+    thresholds: dict[Category, Thresholds] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
+    premoderate_all: bool = False  # every comment waits for a human, whatever the scores
+    banned_words: tuple[str, ...] = ()
+    suspect_words: tuple[str, ...] = ()
+    allowed_domains: tuple[str, ...] = ()
+    show_reasons: bool = True
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Policy:
+        """A policy from a site's stored JSON; missing keys take the defaults."""
+        data = data or {}
+        thresholds = dict(DEFAULT_THRESHOLDS)
+        for name, value in (data.get("thresholds") or {}).items():
+            category = Category(name)
+            reject = value.get("reject", thresholds[category].reject)
+            if category is Category.OFF_TOPIC:
+                reject = None
+            thresholds[category] = Thresholds(
+                reject=None if reject is None else float(reject),
+                review=float(value.get("review", thresholds[category].review)),
+            )
+        return cls(
+            thresholds=thresholds,
+            premoderate_all=bool(data.get("premoderate_all", False)),
+            banned_words=tuple(data.get("banned_words", ())),
+            suspect_words=tuple(data.get("suspect_words", ())),
+            allowed_domains=tuple(d.lower() for d in data.get("allowed_domains", ())),
+            show_reasons=bool(data.get("show_reasons", True)),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON stored with the site."""
+        return {
+            "thresholds": {
+                c.value: {"reject": t.reject, "review": t.review} for c, t in self.thresholds.items()
+            },
+            "premoderate_all": self.premoderate_all,
+            "banned_words": list(self.banned_words),
+            "suspect_words": list(self.suspect_words),
+            "allowed_domains": list(self.allowed_domains),
+            "show_reasons": self.show_reasons,
+        }
+
+    def decide(self, scores: dict[Category, float]) -> tuple[Action, Category | None]:
+        """The action for these scores and the category behind it (highest margin wins)."""
+        rejecting = [
+            (score - t.reject, c)
+            for c, score in scores.items()
+            if (t := self.thresholds[c]).reject is not None and score >= t.reject
+        ]
+        if rejecting:
+            return Action.REJECT, max(rejecting, key=lambda x: x[0])[1]
+        reviewing = [
+            (score - self.thresholds[c].review, c)
+            for c, score in scores.items()
+            if score >= self.thresholds[c].review
+        ]
+        if reviewing:
+            return Action.REVIEW, max(reviewing, key=lambda x: x[0])[1]
+        if self.premoderate_all:
+            return Action.REVIEW, None
+        return Action.APPROVE, None

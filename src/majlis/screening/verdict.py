@@ -1,0 +1,57 @@
+"""What the screen returns: per-category scores, evidence spans into the original text, a decision."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from majlis.domain import Action, Category
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason behind a score: a span of the ORIGINAL text and what fired on it."""
+
+    category: Category
+    start: int
+    end: int
+    source: str  # the rule or model that fired, e.g. "lexicon:en", "model:linear", "rule:url"
+    detail: str  # what matched, normalised (a word, a domain, a near-duplicate's id)
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        data = asdict(self)
+        data["category"] = self.category.value
+        return data
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The screen's answer for one comment."""
+
+    scores: dict[Category, float]
+    evidence: tuple[Evidence, ...]
+    language: str
+    language_confidence: float
+    action: Action
+    category: Category | None  # the guideline behind a reject or a review, if any
+    risk: float  # highest score over all categories: orders the moderation queue
+    engine_version: str
+    elapsed_ms: float = 0.0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict, stored with the comment and shown to moderators."""
+        return {
+            "scores": {c.value: round(s, 4) for c, s in self.scores.items()},
+            "evidence": [e.to_dict() for e in self.evidence],
+            "language": self.language,
+            "language_confidence": round(self.language_confidence, 4),
+            "action": self.action.value,
+            "category": self.category.value if self.category else None,
+            "risk": round(self.risk, 4),
+            "engine_version": self.engine_version,
+            "elapsed_ms": round(self.elapsed_ms, 3),
+            "notes": list(self.notes),
+        }

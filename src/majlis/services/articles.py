@@ -1,0 +1,49 @@
+"""Publishers register their articles: title, url, language and the body relevance compares with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from majlis.domain import Article, Site
+from majlis.services.errors import Invalid
+from majlis.storage import Store
+
+
+@dataclass(frozen=True)
+class ArticleFields:
+    """What a publisher may set on an article."""
+
+    title: str = ""
+    url: str = ""
+    language: str = ""
+    body: str = ""
+    published_at: datetime | None = None
+    closed: bool = False
+
+
+def register_article(store: Store, site: Site, key: str, fields: ArticleFields) -> tuple[Article, bool]:
+    """Create or update the article; returns it and whether it was created."""
+    if not key or len(key) > 255:
+        raise Invalid("article key must be 1-255 characters", "article")
+    for name in ("title", "url", "body"):
+        value = getattr(fields, name)
+        if "\x00" in value:
+            raise Invalid(f"{name} contains a NUL character", name)
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise Invalid(f"{name} is not valid UTF-8", name) from error
+    if fields.url and not fields.url.startswith(("http://", "https://")):
+        raise Invalid("url must start with http:// or https://", "url")
+    if fields.published_at is not None and fields.published_at.tzinfo is None:
+        raise Invalid("published_at needs a timezone (for example 2026-11-25T08:00:00Z)", "published_at")
+    values = {
+        "title": fields.title,
+        "url": fields.url,
+        "language": fields.language,
+        "body": fields.body,
+        "published_at": fields.published_at,
+        "closed": fields.closed,
+    }
+    return store.upsert_article(site.id, key, values)

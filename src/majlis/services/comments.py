@@ -1,0 +1,207 @@
+"""Posting a comment (validate, store, screen, decide) and reading an article's approved comments."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import timedelta
+
+from email_validator import EmailNotValidError, validate_email
+
+from majlis.domain import Action, Article, Comment, Site, text_sha256
+from majlis.screening import ArticleText, Policy, RecentComment, ScreenContext, Screener, Verdict
+from majlis.services.accounts import author_key
+from majlis.services.errors import Forbidden, Invalid, NotFound
+from majlis.settings import Settings
+from majlis.storage import Store
+
+# How far back the screen looks for repeats and floods, and how many comments at most.
+RECENT_WINDOW = timedelta(hours=24)
+RECENT_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class CommentDraft:
+    """What a reader sends."""
+
+    author_name: str
+    author_email: str
+    text: str
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A stored comment with the verdict that decided it."""
+
+    comment: Comment
+    verdict: Verdict
+    site: Site
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A top-level approved comment with its approved replies."""
+
+    comment: Comment
+    replies: list[Comment]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of an article's approved comments."""
+
+    article: Article | None
+    threads: list[Thread]
+    total: int
+    next_cursor: str | None
+
+
+def _check_unicode(value: str, field: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise Invalid(f"{field} is not valid UTF-8 (lone surrogate)", field) from error
+    if "\x00" in value:
+        raise Invalid(f"{field} contains a NUL character", field)
+
+
+def validate_draft(draft: CommentDraft, settings: Settings) -> str:
+    """Check a draft against the limits; returns the normalised email (for matching only)."""
+    for field in ("author_name", "author_email", "text"):
+        _check_unicode(getattr(draft, field), field)
+    name = draft.author_name.strip()
+    if not name:
+        raise Invalid("author_name is required", "author_name")
+    if len(name) > settings.name_max_chars:
+        raise Invalid(
+            f"author_name is longer than {settings.name_max_chars} characters", "author_name"
+        )
+    if not draft.author_email.strip():
+        raise Invalid("author_email is required", "author_email")
+    if len(draft.author_email) > settings.email_max_chars:
+        raise Invalid("author_email is too long", "author_email")
+    try:
+        email = validate_email(draft.author_email.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise Invalid(f"author_email is not a valid email address: {error}", "author_email") from error
+    if not draft.text.strip():
+        raise Invalid("text is empty", "text")
+    if len(draft.text) < settings.comment_min_chars:
+        raise Invalid(f"text is shorter than {settings.comment_min_chars} characters", "text")
+    if len(draft.text) > settings.comment_max_chars:
+        raise Invalid(f"text is longer than {settings.comment_max_chars} characters", "text")
+    return email
+
+
+def site_or_404(store: Store, slug: str) -> Site:
+    """The site, or `NotFound` naming it."""
+    site = store.site_by_slug(slug)
+    if site is None:
+        raise NotFound(f"no site {slug!r}", "site")
+    return site
+
+
+def _thread_parent(store: Store, article: Article, parent_id: int | None) -> int | None:
+    """The top-level comment a reply hangs under (replies are one level deep)."""
+    if parent_id is None:
+        return None
+    parent = store.comment(parent_id)
+    if parent is None or parent.article_id != article.id or parent.state.value != "approved":
+        raise Invalid("parent_id is not a published comment of this article", "parent_id")
+    return parent.parent_id if parent.parent_id is not None else parent.id
+
+
+def post_comment(
+    store: Store,
+    screener: Screener,
+    settings: Settings,
+    secret: bytes,
+    site_slug: str,
+    article_key: str,
+    draft: CommentDraft,
+) -> Posted:
+    """Validate, screen and store a reader's comment; it is committed when this returns."""
+    site = site_or_404(store, site_slug)
+    if not article_key or len(article_key) > 255:
+        raise Invalid("article key must be 1-255 characters", "article")
+    _check_unicode(article_key, "article")
+    email = validate_draft(draft, settings)
+    article = store.ensure_article(site.id, article_key)
+    if article.closed:
+        raise Forbidden("this article is closed for comments", "article")
+    parent_id = _thread_parent(store, article, draft.parent_id)
+    key = author_key(secret, email)
+    context = ScreenContext(
+        policy=Policy.from_dict(site.policy),
+        article=ArticleText(article.title, article.body, article.language or site.language),
+        recent=tuple(
+            RecentComment(c.id, c.text, c.author_key, c.created_at)
+            for c in store.recent_comments(site.id, RECENT_WINDOW, RECENT_LIMIT)
+        ),
+        author_key=key,
+        language_hint=article.language or site.language,
+    )
+    verdict = screener.screen(draft.text, context)
+    comment = store.add_comment(
+        site_id=site.id,
+        article_id=article.id,
+        parent_id=parent_id,
+        author_name=draft.author_name.strip(),
+        author_email=email,
+        author_key=key,
+        text=draft.text,
+        text_sha256=text_sha256(draft.text),
+        language=verdict.language or article.language or site.language,
+        risk=verdict.risk,
+        verdict=verdict.to_dict(),
+        action=verdict.action,
+        category=verdict.category if verdict.action is not Action.APPROVE else None,
+        note="automatic screen",
+    )
+    return Posted(comment, verdict, site)
+
+
+def encode_cursor(last_id: int) -> str:
+    """An opaque cursor for the page after `last_id`."""
+    return base64.urlsafe_b64encode(f"c{last_id}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The id a cursor points after; `Invalid` if it was not made by `encode_cursor`."""
+    if not cursor:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        if not raw.startswith("c"):
+            raise ValueError(raw)
+        value = int(raw[1:])
+        if value < 0:
+            raise ValueError(raw)
+        return value
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise Invalid("cursor is not a cursor this API returned", "cursor") from error
+
+
+def approved_comments(
+    store: Store, settings: Settings, site_slug: str, article_key: str, cursor: str | None, limit: int | None
+) -> Page:
+    """A page of an article's approved comments, oldest first, replies under their parent."""
+    site = site_or_404(store, site_slug)
+    limit = settings.page_size_default if limit is None else limit
+    if not 1 <= limit <= settings.page_size_max:
+        raise Invalid(f"limit must be between 1 and {settings.page_size_max}", "limit")
+    after = decode_cursor(cursor)
+    article = store.article(site.id, article_key)
+    if article is None:
+        return Page(None, [], 0, None)
+    top, replies = store.approved_page(article.id, after, limit + 1)
+    more = len(top) > limit
+    top = top[:limit]
+    return Page(
+        article=article,
+        threads=[Thread(c, replies.get(c.id, [])) for c in top],
+        total=store.count_approved(article.id),
+        next_cursor=encode_cursor(top[-1].id) if more else None,
+    )

@@ -1,0 +1,61 @@
+"""Typed settings, read once from `MAJLIS_*` environment variables and passed in (never a global)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRETS = {"changeme", "change-me", "secret", "majlis", "please-change"}
+
+
+class Settings(BaseSettings):
+    """Every setting of a Majlis install; `docs/configuration.md` documents each one."""
+
+    model_config = SettingsConfigDict(env_prefix="MAJLIS_", extra="ignore")
+
+    database_url: str = Field(
+        "sqlite:///majlis.db",
+        description="SQLAlchemy URL. SQLite (default, a file in the working folder) or postgresql://...",
+    )
+    secret_key: str = Field(
+        "",
+        description="Key for keyed hashes of emails and IPs. Empty: read or create `secret_file`.",
+    )
+    secret_file: Path = Field(
+        Path("majlis.secret"),
+        description="Where the generated secret key is kept when `secret_key` is empty (mode 0600).",
+    )
+    comment_min_chars: int = Field(1, ge=1, description="Shortest accepted comment, in characters.")
+    comment_max_chars: int = Field(5000, ge=1, description="Longest accepted comment, in characters.")
+    name_max_chars: int = Field(80, ge=1, description="Longest accepted author name.")
+    email_max_chars: int = Field(254, ge=6, description="Longest accepted email address.")
+    max_body_bytes: int = Field(
+        65536, ge=1024, description="Largest request body accepted by the API, in bytes (413 beyond)."
+    )
+    page_size_default: int = Field(50, ge=1, description="Comments per page when `limit` is absent.")
+    page_size_max: int = Field(200, ge=1, description="Largest `limit` a reader may ask for.")
+    log_level: str = Field("info", description="Log level of the server (debug, info, warning).")
+    auto_migrate: bool = Field(True, description="Apply database migrations when the server starts.")
+
+    @field_validator("secret_key")
+    @classmethod
+    def _refuse_placeholder(cls, value: str) -> str:
+        if value and (value.lower() in PLACEHOLDER_SECRETS or len(value) < 16):
+            raise ValueError("MAJLIS_SECRET_KEY must be a random string of at least 16 characters")
+        return value
+
+    def resolved_secret(self) -> bytes:
+        """The secret key: configured, or generated once and kept in `secret_file`."""
+        if self.secret_key:
+            return self.secret_key.encode()
+        path = self.secret_file
+        if path.exists():
+            return path.read_text().strip().encode()
+        key = secrets.token_urlsafe(48)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(key + "\n")
+        return key.encode()

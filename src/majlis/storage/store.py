@@ -1,0 +1,514 @@
+"""`Store`: every read and write Majlis makes, each method one transaction, domain objects out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, Row, and_, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from majlis.domain import (
+    Action,
+    ActorKind,
+    ApiToken,
+    Article,
+    Category,
+    Comment,
+    DecisionEvent,
+    Moderator,
+    Role,
+    Site,
+    State,
+)
+from majlis.storage.engine import WRITE_OPTION
+from majlis.storage.tables import (
+    api_tokens,
+    articles,
+    comments,
+    decisions,
+    moderator_sites,
+    moderators,
+    sites,
+)
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+def _site(row: Row[Any]) -> Site:
+    return Site(
+        id=row.id,
+        slug=row.slug,
+        name=row.name,
+        origins=tuple(row.origins or ()),
+        language=row.language,
+        policy=dict(row.policy or {}),
+        created_at=row.created_at,
+    )
+
+
+def _article(row: Row[Any]) -> Article:
+    return Article(
+        id=row.id,
+        site_id=row.site_id,
+        key=row.key,
+        title=row.title,
+        url=row.url,
+        language=row.language,
+        body=row.body,
+        published_at=row.published_at,
+        created_at=row.created_at,
+        closed=bool(row.closed),
+    )
+
+
+def _comment(row: Row[Any]) -> Comment:
+    return Comment(
+        id=row.id,
+        site_id=row.site_id,
+        article_id=row.article_id,
+        parent_id=row.parent_id,
+        author_name=row.author_name,
+        author_email=row.author_email,
+        author_key=row.author_key,
+        text=row.text,
+        text_sha256=row.text_sha256,
+        language=row.language,
+        created_at=row.created_at,
+        state=State(row.state),
+        risk=row.risk,
+        verdict=row.verdict,
+        decided_at=row.decided_at,
+    )
+
+
+def _decision(row: Row[Any]) -> DecisionEvent:
+    return DecisionEvent(
+        id=row.id,
+        comment_id=row.comment_id,
+        at=row.at,
+        actor_kind=ActorKind(row.actor_kind),
+        actor=row.actor,
+        action=Action(row.action),
+        category=Category(row.category) if row.category else None,
+        note=row.note,
+        reversal=bool(row.reversal),
+    )
+
+
+class Store:
+    """The storage interface; the services layer talks to nothing else."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._writer = engine.execution_options(**{WRITE_OPTION: True})
+
+    # -- sites ------------------------------------------------------------------------------
+
+    def create_site(
+        self, slug: str, name: str, origins: Sequence[str], language: str, policy: dict[str, Any]
+    ) -> Site:
+        """Insert a site; raises `IntegrityError` if the slug is taken."""
+        with self._writer.begin() as conn:
+            values = dict(
+                slug=slug,
+                name=name,
+                origins=list(origins),
+                language=language,
+                policy=policy,
+                created_at=utcnow(),
+            )
+            site_id = conn.execute(insert(sites).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+            return Site(id=site_id, **{**values, "origins": tuple(origins)})  # type: ignore[arg-type]
+
+    def site_by_slug(self, slug: str) -> Site | None:
+        """The site with this slug, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sites).where(sites.c.slug == slug)).first()
+            return _site(row) if row else None
+
+    def site_by_id(self, site_id: int) -> Site | None:
+        """The site with this id, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sites).where(sites.c.id == site_id)).first()
+            return _site(row) if row else None
+
+    def list_sites(self) -> list[Site]:
+        """All sites, by slug."""
+        with self.engine.connect() as conn:
+            return [_site(r) for r in conn.execute(select(sites).order_by(sites.c.slug))]
+
+    def update_site(self, site_id: int, **fields: Any) -> Site:
+        """Change a site's name, origins, language or policy."""
+        with self._writer.begin() as conn:
+            conn.execute(update(sites).where(sites.c.id == site_id).values(**fields))
+            return _site(conn.execute(select(sites).where(sites.c.id == site_id)).one())
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def article(self, site_id: int, key: str) -> Article | None:
+        """The article with this key on the site, if registered."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(articles).where(articles.c.site_id == site_id, articles.c.key == key)
+            ).first()
+            return _article(row) if row else None
+
+    def article_by_id(self, article_id: int) -> Article | None:
+        """The article with this id, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+            return _article(row) if row else None
+
+    def ensure_article(self, site_id: int, key: str) -> Article:
+        """The article with this key, created with the key alone if it does not exist yet."""
+        found = self.article(site_id, key)
+        if found:
+            return found
+        try:
+            with self._writer.begin() as conn:
+                conn.execute(
+                    insert(articles).values(site_id=site_id, key=key, created_at=utcnow())
+                )
+        except IntegrityError:
+            pass  # another request created it between our read and write
+        found = self.article(site_id, key)
+        assert found is not None
+        return found
+
+    def upsert_article(self, site_id: int, key: str, fields: dict[str, Any]) -> tuple[Article, bool]:
+        """Register or update an article; returns it and whether it was created."""
+        created = self.article(site_id, key) is None
+        if created:
+            try:
+                with self._writer.begin() as conn:
+                    conn.execute(
+                        insert(articles).values(
+                            site_id=site_id, key=key, created_at=utcnow(), **fields
+                        )
+                    )
+            except IntegrityError:
+                created = False
+        if not created:
+            with self._writer.begin() as conn:
+                conn.execute(
+                    update(articles)
+                    .where(articles.c.site_id == site_id, articles.c.key == key)
+                    .values(**fields)
+                )
+        article = self.article(site_id, key)
+        assert article is not None
+        return article, created
+
+    # -- comments ---------------------------------------------------------------------------
+
+    def add_comment(
+        self,
+        *,
+        site_id: int,
+        article_id: int,
+        parent_id: int | None,
+        author_name: str,
+        author_email: str,
+        author_key: str,
+        text: str,
+        text_sha256: str,
+        language: str,
+        risk: float,
+        verdict: dict[str, Any] | None,
+        action: Action,
+        category: Category | None,
+        note: str,
+        created_at: datetime | None = None,
+        actor_kind: ActorKind = ActorKind.SCREEN,
+        actor: str = "screen",
+    ) -> Comment:
+        """Store a comment and its first decision in one transaction; committed on return."""
+        now = created_at or utcnow()
+        state = action.state()
+        decided_at = None if state is State.PENDING else now
+        values = dict(
+            site_id=site_id,
+            article_id=article_id,
+            parent_id=parent_id,
+            author_name=author_name,
+            author_email=author_email,
+            author_key=author_key,
+            text=text,
+            text_sha256=text_sha256,
+            language=language,
+            created_at=now,
+            state=state.value,
+            risk=risk,
+            verdict=verdict,
+            decided_at=decided_at,
+        )
+        with self._writer.begin() as conn:
+            comment_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+            conn.execute(
+                insert(decisions).values(
+                    comment_id=comment_id,
+                    at=now,
+                    actor_kind=actor_kind.value,
+                    actor=actor,
+                    action=action.value,
+                    category=category.value if category else None,
+                    note=note,
+                    reversal=False,
+                )
+            )
+        return Comment(id=comment_id, **{**values, "state": state})  # type: ignore[arg-type]
+
+    def comment(self, comment_id: int) -> Comment | None:
+        """The comment with this id, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(comments).where(comments.c.id == comment_id)).first()
+            return _comment(row) if row else None
+
+    def decide(
+        self,
+        comment_id: int,
+        *,
+        action: Action,
+        category: Category | None,
+        note: str,
+        actor_kind: ActorKind,
+        actor: str,
+    ) -> tuple[Comment, DecisionEvent]:
+        """Append a decision and move the comment to its state; a change of a final state is a reversal."""
+        now = utcnow()
+        with self._writer.begin() as conn:
+            query = select(comments).where(comments.c.id == comment_id)
+            if conn.dialect.name == "postgresql":
+                query = query.with_for_update()
+            row = conn.execute(query).one()
+            previous = State(row.state)
+            new_state = action.state()
+            reversal = previous is not State.PENDING
+            event_id = conn.execute(
+                insert(decisions).values(
+                    comment_id=comment_id,
+                    at=now,
+                    actor_kind=actor_kind.value,
+                    actor=actor,
+                    action=action.value,
+                    category=category.value if category else None,
+                    note=note,
+                    reversal=reversal,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            conn.execute(
+                update(comments)
+                .where(comments.c.id == comment_id)
+                .values(
+                    state=new_state.value,
+                    decided_at=None if new_state is State.PENDING else now,
+                )
+            )
+            updated = _comment(conn.execute(select(comments).where(comments.c.id == comment_id)).one())
+        event = DecisionEvent(
+            id=event_id,
+            comment_id=comment_id,
+            at=now,
+            actor_kind=actor_kind,
+            actor=actor,
+            action=action,
+            category=category,
+            note=note,
+            reversal=reversal,
+        )
+        return updated, event
+
+    def decisions(self, comment_id: int) -> list[DecisionEvent]:
+        """The decision record of a comment, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(decisions)
+                .where(decisions.c.comment_id == comment_id)
+                .order_by(decisions.c.id)
+            )
+            return [_decision(r) for r in rows]
+
+    def approved_page(
+        self, article_id: int, after_id: int, limit: int
+    ) -> tuple[list[Comment], dict[int, list[Comment]]]:
+        """Up to `limit` approved top-level comments after `after_id`, and their approved replies."""
+        with self.engine.connect() as conn:
+            top = [
+                _comment(r)
+                for r in conn.execute(
+                    select(comments)
+                    .where(
+                        comments.c.article_id == article_id,
+                        comments.c.state == State.APPROVED.value,
+                        comments.c.parent_id.is_(None),
+                        comments.c.id > after_id,
+                    )
+                    .order_by(comments.c.id)
+                    .limit(limit)
+                )
+            ]
+            replies: dict[int, list[Comment]] = {c.id: [] for c in top}
+            if top:
+                for r in conn.execute(
+                    select(comments)
+                    .where(
+                        comments.c.article_id == article_id,
+                        comments.c.state == State.APPROVED.value,
+                        comments.c.parent_id.in_(list(replies)),
+                    )
+                    .order_by(comments.c.id)
+                ):
+                    replies[r.parent_id].append(_comment(r))
+            return top, replies
+
+    def count_approved(self, article_id: int) -> int:
+        """How many approved comments (replies included) the article has."""
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(
+                    select(func.count())
+                    .select_from(comments)
+                    .where(
+                        comments.c.article_id == article_id,
+                        comments.c.state == State.APPROVED.value,
+                    )
+                ).scalar_one()
+            )
+
+    def queue(
+        self,
+        site_ids: Iterable[int] | None,
+        after: tuple[float, int] | None,
+        limit: int,
+    ) -> list[tuple[Comment, Article]]:
+        """Pending comments, riskiest first then oldest, keyset-paginated on (risk, id)."""
+        query = select(comments).where(comments.c.state == State.PENDING.value)
+        if site_ids is not None:
+            query = query.where(comments.c.site_id.in_(list(site_ids)))
+        if after is not None:
+            risk, last_id = after
+            query = query.where(
+                or_(comments.c.risk < risk, and_(comments.c.risk == risk, comments.c.id > last_id))
+            )
+        query = query.order_by(comments.c.risk.desc(), comments.c.id).limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            article_ids = {r.article_id for r in rows}
+            found = {
+                a.id: _article(a)
+                for a in conn.execute(select(articles).where(articles.c.id.in_(article_ids)))
+            } if article_ids else {}
+        return [(_comment(r), found[r.article_id]) for r in rows]
+
+    # -- moderators and tokens --------------------------------------------------------------
+
+    def create_moderator(
+        self, email: str, password_hash: str, is_admin: bool, site_ids: Sequence[int]
+    ) -> Moderator:
+        """Insert a moderator; raises `IntegrityError` if the email is taken."""
+        now = utcnow()
+        with self._writer.begin() as conn:
+            mod_id = conn.execute(
+                insert(moderators).values(
+                    email=email, password_hash=password_hash, is_admin=is_admin, created_at=now
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            for site_id in site_ids:
+                conn.execute(insert(moderator_sites).values(moderator_id=mod_id, site_id=site_id))
+        return Moderator(mod_id, email, password_hash, is_admin, tuple(site_ids), now)
+
+    def grant_site(self, moderator_id: int, site_id: int) -> None:
+        """Let a moderator decide comments of a site (idempotent)."""
+        try:
+            with self._writer.begin() as conn:
+                conn.execute(
+                    insert(moderator_sites).values(moderator_id=moderator_id, site_id=site_id)
+                )
+        except IntegrityError:
+            pass
+
+    def _moderator(self, conn: Any, row: Row[Any] | None) -> Moderator | None:
+        if row is None:
+            return None
+        site_ids = tuple(
+            conn.execute(
+                select(moderator_sites.c.site_id).where(moderator_sites.c.moderator_id == row.id)
+            ).scalars()
+        )
+        return Moderator(
+            row.id, row.email, row.password_hash, bool(row.is_admin), site_ids, row.created_at
+        )
+
+    def moderator_by_email(self, email: str) -> Moderator | None:
+        """The moderator with this email, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(moderators).where(moderators.c.email == email)).first()
+            return self._moderator(conn, row)
+
+    def moderator_by_id(self, moderator_id: int) -> Moderator | None:
+        """The moderator with this id, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(moderators).where(moderators.c.id == moderator_id)).first()
+            return self._moderator(conn, row)
+
+    def set_password_hash(self, moderator_id: int, password_hash: str) -> None:
+        """Replace a moderator's password hash (rehash after a parameter change)."""
+        with self._writer.begin() as conn:
+            conn.execute(
+                update(moderators)
+                .where(moderators.c.id == moderator_id)
+                .values(password_hash=password_hash)
+            )
+
+    def add_token(
+        self, token_hash: str, role: Role, site_id: int | None, moderator_id: int | None
+    ) -> ApiToken:
+        """Store the hash of a new API token."""
+        now = utcnow()
+        with self._writer.begin() as conn:
+            token_id = conn.execute(
+                insert(api_tokens).values(
+                    token_hash=token_hash,
+                    role=role.value,
+                    site_id=site_id,
+                    moderator_id=moderator_id,
+                    created_at=now,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+        return ApiToken(token_id, role, site_id, moderator_id, now)
+
+    def token_by_hash(self, token_hash: str) -> ApiToken | None:
+        """The live (not revoked) token with this hash, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(api_tokens).where(
+                    api_tokens.c.token_hash == token_hash, api_tokens.c.revoked_at.is_(None)
+                )
+            ).first()
+        if row is None:
+            return None
+        return ApiToken(row.id, Role(row.role), row.site_id, row.moderator_id, row.created_at)
+
+    def revoke_token(self, token_id: int) -> None:
+        """Revoke a token; it stops working at once."""
+        with self._writer.begin() as conn:
+            conn.execute(
+                update(api_tokens).where(api_tokens.c.id == token_id).values(revoked_at=utcnow())
+            )
+
+    def recent_comments(self, site_id: int, window: timedelta, limit: int) -> list[Comment]:
+        """The site's newest comments within the window, newest first (for repeat detection)."""
+        since = utcnow() - window
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(comments)
+                .where(comments.c.site_id == site_id, comments.c.created_at >= since)
+                .order_by(comments.c.id.desc())
+                .limit(limit)
+            )
+            return [_comment(r) for r in rows]

@@ -1,0 +1,133 @@
+"""The tables of Majlis (SQLAlchemy Core). Alembic migrations create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from majlis.storage.types import UTCDateTime
+
+# BigInteger ids on PostgreSQL, plain INTEGER (rowid alias) on SQLite.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+sites = Table(
+    "sites",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("slug", String(64), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("origins", JSON, nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("policy", JSON, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("site_id", Id, ForeignKey("sites.id", ondelete="CASCADE"), nullable=False),
+    Column("key", String(255), nullable=False),
+    Column("title", String(500), nullable=False, server_default=""),
+    Column("url", String(2000), nullable=False, server_default=""),
+    Column("language", String(16), nullable=False, server_default=""),
+    Column("body", Text, nullable=False, server_default=""),
+    Column("published_at", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("closed", Boolean, nullable=False, server_default="0"),
+    UniqueConstraint("site_id", "key"),
+)
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("site_id", Id, ForeignKey("sites.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("parent_id", Id, ForeignKey("comments.id", ondelete="CASCADE"), nullable=True),
+    Column("author_name", String(200), nullable=False),
+    Column("author_email", String(320), nullable=False),
+    # Keyed hash of the normalised email: matches an author's comments without reading the email.
+    Column("author_key", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("text_sha256", String(64), nullable=False),
+    Column("language", String(16), nullable=False, server_default=""),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("risk", Float, nullable=False, server_default="0"),
+    Column("verdict", JSON, nullable=True),
+    Column("decided_at", UTCDateTime, nullable=True),
+    # Public reads: approved top-level comments of an article in id order, then their replies.
+    Index("ix_comments_article_state_parent_id", "article_id", "state", "parent_id", "id"),
+    # The moderation queue: pending comments, riskiest first.
+    Index("ix_comments_state_risk_id", "state", "risk", "id"),
+    Index("ix_comments_author_key", "author_key"),
+    # Recent comments of a site (repeat and flood detection) and per-site queues.
+    Index("ix_comments_site_id_id", "site_id", "id"),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("comment_id", Id, ForeignKey("comments.id", ondelete="CASCADE"), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor_kind", String(16), nullable=False),
+    Column("actor", String(320), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("category", String(32), nullable=True),
+    Column("note", Text, nullable=False, server_default=""),
+    Column("reversal", Boolean, nullable=False, server_default="0"),
+    Index("ix_decisions_comment_id_id", "comment_id", "id"),
+)
+
+moderators = Table(
+    "moderators",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("email", String(320), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("is_admin", Boolean, nullable=False, server_default="0"),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+moderator_sites = Table(
+    "moderator_sites",
+    metadata,
+    Column("moderator_id", Id, ForeignKey("moderators.id", ondelete="CASCADE"), primary_key=True),
+    Column("site_id", Id, ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("site_id", Id, ForeignKey("sites.id", ondelete="CASCADE"), nullable=True),
+    Column("moderator_id", Id, ForeignKey("moderators.id", ondelete="CASCADE"), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime, nullable=True),
+)

@@ -1,0 +1,1 @@
+"""The HTTP face of Majlis: a thin layer over the services."""

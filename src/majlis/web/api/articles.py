@@ -1,0 +1,44 @@
+"""Publishers' endpoint: register or update an article."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Response
+from starlette.concurrency import run_in_threadpool
+
+from majlis.domain import Role
+from majlis.services.articles import ArticleFields, register_article
+from majlis.services.comments import site_or_404
+from majlis.web.deps import StoreDep, TokenDep
+from majlis.web.schemas import ArticleIn, ArticleOut
+
+router = APIRouter(prefix="/api/v1/sites/{site}/articles", tags=["articles"])
+
+
+@router.put("/{article}", response_model=ArticleOut)
+async def put_article(
+    site: Annotated[str, Path(max_length=64)],
+    article: Annotated[str, Path(max_length=255)],
+    body: ArticleIn,
+    store: StoreDep,
+    token: TokenDep,
+    response: Response,
+) -> ArticleOut:
+    """Register an article (201) or update it (200); needs the site's publisher token."""
+    found = site_or_404(store, site)
+    if token.role is not Role.PUBLISHER or token.site_id != found.id:
+        raise HTTPException(403, "a publisher token of this site is required")
+    fields = ArticleFields(
+        title=body.title,
+        url=body.url,
+        language=body.language,
+        body=body.body,
+        published_at=body.published_at,
+        closed=body.closed,
+    )
+    saved, created = await run_in_threadpool(register_article, store, found, article, fields)
+    response.status_code = 201 if created else 200
+    return ArticleOut(
+        key=saved.key, title=saved.title, url=saved.url, language=saved.language, closed=saved.closed
+    )

@@ -1,0 +1,90 @@
+"""Readers' endpoints: post a comment, read an article's approved comments."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from majlis.domain import State
+from majlis.services.comments import CommentDraft, approved_comments, post_comment
+from majlis.web.api.presenters import public_comment
+from majlis.web.deps import ScreenerDep, SecretDep, SettingsDep, StoreDep
+from majlis.web.schemas import ArticleOut, CommentIn, CommentPage, PostResult
+
+router = APIRouter(prefix="/api/v1/sites/{site}/articles/{article}", tags=["comments"])
+
+SiteSlug = Annotated[str, Path(max_length=64, description="The site's slug.")]
+ArticleKey = Annotated[str, Path(max_length=255, description="The publisher's key of the article.")]
+
+MESSAGES = {
+    State.APPROVED: "Your comment is published.",
+    State.PENDING: "Your comment is waiting for a moderator.",
+    State.REJECTED: "Your comment breaks the community guidelines and was not published.",
+}
+
+
+@router.post("/comments", status_code=201, response_model=PostResult)
+async def create_comment(
+    site: SiteSlug,
+    article: ArticleKey,
+    body: CommentIn,
+    store: StoreDep,
+    settings: SettingsDep,
+    screener: ScreenerDep,
+    secret: SecretDep,
+) -> PostResult:
+    """Post a comment: it is stored, screened and decided before this answers (201 = committed)."""
+    draft = CommentDraft(body.author_name, body.author_email, body.text, body.parent_id)
+    posted = await run_in_threadpool(
+        post_comment, store, screener, settings, secret, site, article, draft
+    )
+    comment = posted.comment
+    show_reason = comment.state is not State.APPROVED and (
+        comment.state is State.PENDING or posted.site.policy.get("show_reasons", True)
+    )
+    return PostResult(
+        id=comment.id,
+        state=comment.state.value,  # type: ignore[arg-type]
+        category=posted.verdict.category if show_reason else None,
+        message=MESSAGES[comment.state],
+        language=comment.language,
+        created_at=comment.created_at,
+        comment=public_comment(comment) if comment.state is State.APPROVED else None,
+    )
+
+
+@router.get("/comments", response_model=CommentPage)
+async def list_comments(
+    request: Request,
+    site: SiteSlug,
+    article: ArticleKey,
+    store: StoreDep,
+    settings: SettingsDep,
+    limit: Annotated[int | None, Query(ge=1, description="Top-level comments per page.")] = None,
+    cursor: Annotated[str | None, Query(max_length=200, description="`next_cursor` of the previous page.")] = None,
+) -> Response:
+    """Approved comments only, oldest first, replies nested; supports `If-None-Match`."""
+    page = await run_in_threadpool(approved_comments, store, settings, site, article, cursor, limit)
+    out = CommentPage(
+        article=ArticleOut(
+            key=page.article.key,
+            title=page.article.title,
+            url=page.article.url,
+            language=page.article.language,
+            closed=page.article.closed,
+        )
+        if page.article
+        else None,
+        total=page.total,
+        comments=[public_comment(t.comment, t.replies) for t in page.threads],
+        next_cursor=page.next_cursor,
+    )
+    body = out.model_dump_json().encode()
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": "public, no-cache"}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)

@@ -1,0 +1,42 @@
+"""`create_app(settings)`: builds a Majlis web app; nothing is created at import time."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+import majlis
+from majlis.screening import Screener
+from majlis.settings import Settings
+from majlis.storage import Store, make_engine, migrate
+from majlis.web import errors
+from majlis.web.api import articles, comments, health, moderation
+from majlis.web.middleware import AccessLog, BodyLimit
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    store: Store | None = None,
+    screener: Screener | None = None,
+) -> FastAPI:
+    """A Majlis app over the settings' database (migrated if `auto_migrate`)."""
+    settings = settings or Settings()
+    if store is None:
+        store = Store(make_engine(settings.database_url))
+        if settings.auto_migrate:
+            migrate(store.engine)
+    app = FastAPI(
+        title="Majlis",
+        version=majlis.__version__,
+        summary="Comments for news sites, screened against the site's guidelines.",
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.screener = screener or Screener()
+    app.state.secret = settings.resolved_secret()
+    errors.install(app)
+    for router in (comments.router, articles.router, moderation.router, health.router):
+        app.include_router(router)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(AccessLog)
+    return app

@@ -1,0 +1,140 @@
+"""Request and response bodies of the HTTP API (they shape /openapi.json)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from majlis.domain import Category
+
+# Hard caps that bound memory before the configurable limits of the services apply.
+HARD_TEXT_CAP = 100_000
+
+
+class CommentIn(BaseModel):
+    """A reader's comment. The email is required but never shown or returned."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    author_name: str = Field(..., max_length=1000, description="Shown with the comment.")
+    author_email: str = Field(..., max_length=1000, description="Required, never published.")
+    text: str = Field(..., max_length=HARD_TEXT_CAP, description="Stored byte for byte.")
+    parent_id: int | None = Field(None, ge=1, description="The published comment this replies to.")
+
+
+class PublicComment(BaseModel):
+    """A published comment as readers see it: no email, no IP."""
+
+    id: int
+    parent_id: int | None
+    author_name: str
+    text: str
+    language: str
+    created_at: datetime
+    replies: list[PublicComment] = Field(default_factory=list)
+
+
+class ArticleOut(BaseModel):
+    """An article's public facts."""
+
+    key: str
+    title: str
+    url: str
+    language: str
+    closed: bool
+
+
+class CommentPage(BaseModel):
+    """A page of approved comments, oldest first, replies nested."""
+
+    article: ArticleOut | None
+    total: int = Field(description="Approved comments of the article, replies included.")
+    comments: list[PublicComment]
+    next_cursor: str | None
+
+
+class PostResult(BaseModel):
+    """The outcome of posting a comment."""
+
+    id: int
+    state: Literal["approved", "pending", "rejected"]
+    category: Category | None = Field(None, description="The guideline broken, when rejected or held.")
+    message: str
+    language: str
+    created_at: datetime
+    comment: PublicComment | None = Field(None, description="The comment as published, if approved.")
+
+
+class ArticleIn(BaseModel):
+    """What a publisher registers about an article."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field("", max_length=500)
+    url: str = Field("", max_length=2000)
+    language: Literal["", "en", "ar", "ckb", "kmr", "tr", "fa"] = ""
+    body: str = Field("", max_length=200_000, description="Compared with comments for relevance.")
+    published_at: datetime | None = None
+    closed: bool = False
+
+
+class DecisionIn(BaseModel):
+    """A moderator's decision."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    decision: Literal["approve", "reject"]
+    category: Category | None = None
+    note: str = Field("", max_length=2000)
+
+
+class DecisionOut(BaseModel):
+    """One entry of a comment's decision record."""
+
+    id: int
+    at: datetime
+    actor_kind: str
+    actor: str
+    action: str
+    category: Category | None
+    note: str
+    reversal: bool
+
+
+class ModeratedComment(BaseModel):
+    """A comment as a moderator sees it: with scores and evidence, still without the email."""
+
+    id: int
+    site: str
+    article_key: str
+    article_title: str
+    parent_id: int | None
+    author_name: str
+    author_key: str = Field(description="Keyed hash of the email: same author, same key.")
+    text: str
+    text_sha256: str
+    language: str
+    created_at: datetime
+    state: str
+    risk: float
+    verdict: dict[str, object] | None
+
+
+class QueueOut(BaseModel):
+    """A page of pending comments, riskiest first."""
+
+    items: list[ModeratedComment]
+    next_cursor: str | None
+
+
+class DecisionResult(BaseModel):
+    """The comment after a decision, and the event recorded."""
+
+    comment: ModeratedComment
+    event: DecisionOut
+    history: list[DecisionOut]
+
+
+PublicComment.model_rebuild()
