@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from majlis.domain import Category
 from majlis.screening.policy import Policy
 
 
@@ -37,3 +38,5 @@ class ScreenContext:
     author_key: str = ""
     now: datetime | None = None
     language_hint: str = ""
+    # Scores found by earlier stages of the same screen (the model defers to explicit evidence).
+    found: dict[Category, float] = field(default_factory=dict)

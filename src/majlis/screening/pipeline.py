@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Sequence
 from typing import Protocol
 
-from majlis.domain import Category
+from majlis.domain import Action, Category
 from majlis.screening.context import ScreenContext
+from majlis.screening.language import detect_language
 from majlis.screening.verdict import Evidence, Verdict
 
-ENGINE_VERSION = "majlis-screen/0.1"
+ENGINE_VERSION = "majlis-screen/0.2"
 
 
 class Stage(Protocol):
@@ -31,7 +33,11 @@ class Screener:
         """Score `text` on every category and decide by the context's policy."""
         context = context or ScreenContext()
         started = time.perf_counter()
+        detected = detect_language(text, context.language_hint)
         scores = {c: 0.0 for c in Category}
+        context = dataclasses.replace(
+            context, language_hint=detected.language or context.language_hint, found=scores
+        )
         evidence: list[Evidence] = []
         for stage in self.stages:
             stage_scores, stage_evidence = stage.run(text, context)
@@ -39,22 +45,37 @@ class Screener:
                 scores[category] = max(scores[category], score)
             evidence.extend(stage_evidence)
         action, category = context.policy.decide(scores)
+        notes: list[str] = []
+        if action is Action.REVIEW and category is None:
+            notes.append("the site pre-moderates every comment")
         return Verdict(
             scores=scores,
-            evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
-            language=context.language_hint,
-            language_confidence=0.0,
+            evidence=tuple(sorted(evidence, key=lambda e: (e.start, -e.score))),
+            language=detected.language,
+            language_confidence=detected.confidence,
             action=action,
             category=category,
             risk=max(scores.values()),
             engine_version=ENGINE_VERSION,
             elapsed_ms=(time.perf_counter() - started) * 1000,
+            notes=tuple(notes),
         )
 
 
+    def warm_up(self) -> None:
+        """Load every list and model now rather than on the first comment."""
+        self.screen("warm up: the council will meet again on Tuesday")
+
+
 def default_stages() -> list[Stage]:
-    """The stages a default screener runs."""
-    return []
+    """The stages a default screener runs, cheapest first."""
+    from majlis.screening.classifier import ClassifierStage
+    from majlis.screening.lexicon import LexiconStage
+    from majlis.screening.promotion import PromotionStage
+    from majlis.screening.relevance import RelevanceStage
+    from majlis.screening.spam import SpamStage
+
+    return [LexiconStage(), PromotionStage(), SpamStage(), ClassifierStage(), RelevanceStage()]
 
 
 def screen(text: str, context: ScreenContext | None = None) -> Verdict:

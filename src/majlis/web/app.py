@@ -32,7 +32,10 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
-    app.state.screener = screener or Screener()
+    if screener is None:
+        screener = Screener()
+        screener.warm_up()
+    app.state.screener = screener
     app.state.secret = settings.resolved_secret()
     errors.install(app)
     for router in (comments.router, articles.router, moderation.router, health.router):

@@ -127,5 +127,9 @@ def moderator_create(
         console.print(f"moderator token (shown once): {value}")
 
 
+from majlis.cli import screening as _screening  # noqa: E402  (registers screen, eval, train)
+
+_screening.register(app)
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,207 @@
+"""Quality of the screen on the held-out test split of every labelled set, side by side with peers.
+
+    python bench/quality.py [--data ../shared/data] [--out docs/quality.md]
+
+Our engine runs with the default policy. Peers run in their own virtualenvs (bench/peers/setup.sh):
+alt-profanity-check (English), arabic-toxic (Arabic), and glin-profanity's lists (Turkish, Persian).
+The baseline is a character n-gram logistic regression trained on that set's own train split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from majlis.domain import Action, Category
+from majlis.screening import ScreenContext, Screener
+from majlis.screening.datasets import EVAL_ONLY, TEST, TRAIN, Row, read_all
+from majlis.screening.training import auc
+
+ROOT = Path(__file__).resolve().parents[1]
+PEERS = {
+    "en": ["alt-profanity-check"],
+    "ar": ["arabic-toxic"],
+    "tr": ["glin-tr"],
+    "fa": ["glin-fa"],
+}
+VENV = {"alt-profanity-check": "alt-profanity-check", "arabic-toxic": "arabic-toxic", "glin-tr": "glin", "glin-fa": "glin"}
+
+
+def run_peer(peer: str, texts: list[str]) -> tuple[np.ndarray, float] | None:
+    """Scores of a peer for the texts, and its seconds; None if its virtualenv is missing."""
+    python = ROOT / "bench" / ".venvs" / VENV[peer] / "bin" / "python"
+    if not python.exists():
+        return None
+    done = subprocess.run([str(python), str(ROOT / "bench" / "peers" / "run_peer.py"), peer],
+                          input=json.dumps(texts), capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout)
+    return np.asarray(result["scores"]), float(result["seconds"])
+
+
+def baseline_auc(train: list[Row], test: list[Row]) -> float:
+    """A character 2-5-gram TF-IDF logistic regression trained on the set alone."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, max_features=300_000)
+    x = vectoriser.fit_transform([r.text for r in train])
+    model = LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced")
+    model.fit(x, [not r.clean for r in train])
+    return auc([not r.clean for r in test], model.decision_function(vectoriser.transform([r.text for r in test])))
+
+
+def outcome_shares(violation: np.ndarray, actions: list[Action]) -> dict[str, float]:
+    """Shares at the policy's thresholds."""
+    acts = np.array([a.value for a in actions])
+    clean = ~violation
+    return {
+        "kept": float(np.isin(acts[violation], ["reject", "review"]).mean()) if violation.any() else float("nan"),
+        "rejected": float((acts[violation] == "reject").mean()) if violation.any() else float("nan"),
+        "clean_rejected": float((acts[clean] == "reject").mean()) if clean.any() else float("nan"),
+        "clean_review": float((acts[clean] == "review").mean()) if clean.any() else float("nan"),
+        "clean_approved": float((acts[clean] == "approve").mean()) if clean.any() else float("nan"),
+    }
+
+
+def pct(x: float) -> str:
+    return "–" if x != x else f"{x:.1%}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "quality.md")
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        sys.exit(f"no labelled data at {args.data}")
+    rows = read_all(args.data)
+    by_set: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        by_set[row.dataset].append(row)
+    screener = Screener()
+    screener.warm_up()
+    context = ScreenContext()
+    lines_main: list[str] = []
+    lines_outcomes: list[str] = []
+    lines_category: list[str] = []
+    totals = defaultdict(list)
+    for name, set_rows in sorted(by_set.items()):
+        test = [r for r in set_rows if r.split == TEST]
+        train = [r for r in set_rows if r.split == TRAIN]
+        language = test[0].language
+        violation = np.array([not r.clean for r in test])
+        started = time.perf_counter()
+        verdicts = [screener.screen(r.text, context) for r in test]
+        ours_seconds = time.perf_counter() - started
+        risk = np.array([max(s for c, s in v.scores.items() if c is not Category.OFF_TOPIC) for v in verdicts])
+        ours = auc(violation, risk)
+        shares = outcome_shares(violation, [v.action for v in verdicts])
+        base = float("nan") if args.no_baseline or name in EVAL_ONLY else baseline_auc(train, test)
+        peer_cells = []
+        for peer in PEERS.get(language, []):
+            result = run_peer(peer, [r.text for r in test])
+            if result is None:
+                peer_cells.append(f"{peer}: not installed")
+                continue
+            scores, seconds = result
+            peer_auc = auc(violation, scores)
+            peer_rejects = scores >= 0.5
+            peer_cells.append(
+                f"{peer} {peer_auc:.3f} (at 0.5: rejects {pct(float(peer_rejects[violation].mean()))} of violations, "
+                f"{pct(float(peer_rejects[~violation].mean()))} of clean)"
+            )
+        lines_main.append(f"| {name} | {language} | {len(test)} | {int(violation.sum())} | **{ours:.3f}** | "
+                          f"{'–' if base != base else f'{base:.3f}'} | {'; '.join(peer_cells) or '–'} |")
+        lines_outcomes.append(f"| {name} | {pct(shares['kept'])} | {pct(shares['rejected'])} | {pct(shares['clean_rejected'])} | "
+                              f"{pct(shares['clean_review'])} | {pct(shares['clean_approved'])} | "
+                              f"{len(test) / ours_seconds:,.0f} |")
+        for category in Category:
+            has = np.array([any(l in (category.value, "identity_abuse" if category is Category.ABUSE else "") for l in r.labels) for r in test])
+            if has.sum() >= 10 and (~has).sum() >= 10:
+                scores = np.array([v.scores[category] for v in verdicts])
+                lines_category.append(f"| {name} | {category.value} | {int(has.sum())} | {auc(has, scores):.3f} |")
+        for key, value in shares.items():
+            totals[key].append(value)
+        print(f"{name}: AUC {ours:.3f} baseline {base:.3f} {shares}", file=sys.stderr)
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    text = f"""# Screening quality
+
+Measured {now} at commit `{commit}` with
+
+```sh
+bench/peers/setup.sh            # one virtualenv per peer, from PyPI
+.venv/bin/python bench/quality.py --data ../shared/data
+```
+
+Every row of every labelled set in `../shared/data` falls by a hash of its id into train (70%), dev
+(15%) or test (15%) — `src/majlis/screening/datasets.py`. The shipped model was trained on the train
+split of every set but ETHOS (GPL-3.0: evaluation only), its probability scale was calibrated and the
+default thresholds were chosen on dev; **every figure below is on the test split**, which nothing was
+trained or tuned on. One engine (one model, one set of lists) serves every language.
+
+## ROC AUC (violation vs clean), test split
+
+Our score is the highest category score of the verdict (off-topic aside: these sets have no article).
+The baseline is a character 2–5-gram TF-IDF logistic regression trained on that set's own train split
+(one model per set, which the engine is not). Peers are scored on the same rows in the same run.
+
+| data set | language | test rows | violations | Majlis | char n-gram LR (per set) | peers |
+|---|---|---|---|---|---|---|
+{chr(10).join(lines_main)}
+
+## Outcomes at the default thresholds, test split
+
+Default policy: reject at a category score of 0.85, send to review at 0.5 (off-topic: review only).
+"Kept" = violations rejected or sent to review (not published without a human). The last column is
+the throughput of the whole screen on that set's rows in this run (one process, one core).
+
+| data set | violations kept | violations rejected | clean rejected | clean to review | clean approved | comments/s |
+|---|---|---|---|---|---|---|
+{chr(10).join(lines_outcomes)}
+
+Mean over sets: violations kept {pct(float(np.nanmean(totals['kept'])))}, clean rejected
+{pct(float(np.nanmean(totals['clean_rejected'])))}, clean approved {pct(float(np.nanmean(totals['clean_approved'])))}.
+
+## Per category (where a set labels it), test split
+
+| data set | category | positives | ROC AUC of that category's score |
+|---|---|---|---|
+{chr(10).join(lines_category)}
+
+## Reading these figures
+
+- The sets' "clean" label does not always match our guidelines: OLID, Davidson and ETHOS call
+  casual swearing ("holy shit", "so fucking well made") acceptable, while `GUIDELINES.md` makes
+  profanity a reason to reject. Most "clean rejected" rows on those sets are such swearing or slurs
+  used casually; they are counted against us here all the same.
+- Davidson's tweets wrap links in `t.co`; we treat it as a plain link (review), not as a shortener.
+- Targets of the screening issue: a reject rate on clean comments of at most 2% per set, and at
+  those thresholds 95% of violations kept from publication and 80% of clean comments approved
+  without a human. The tables say where we are; the gap is largest on sets whose violations are
+  mild or political (OffensEval Turkish and Arabic, OSACT), where the engine prefers to publish.
+
+## Sources and citations
+
+The labelled sets, their licences and citations are listed in `../shared/data/README.md` and each
+set's `PROVENANCE.md`: Davidson et al. 2017 (MIT), OLID / OffensEval 2019 (Zampieri et al.),
+OffensEval 2020 Turkish (Çöltekin 2020) and Arabic (Mubarak et al.), OSACT 2022 (Mubarak et al.),
+L-HSAB (Mulki et al. 2019), T-HSAB (Haddad et al. 2019), ParsOffensive, ETHOS (Mollas et al., GPL-3.0,
+evaluation only) and the YouTube Spam Collection (Alberto et al. 2015). Sets with no stated licence
+were used only to train and measure; none of their text is in this repository.
+"""
+    args.out.write_text(text)
+    print(f"written {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Writes one benchmark's section of docs/benchmarks.md, leaving the others as they are."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+HEADER = """# Benchmarks
+
+Every figure here was produced by a script in `bench/` (one command each, named in its section),
+on the project's 2-core machine, with the peers measured in the same run. Rerun a script to refresh
+its section.
+"""
+
+
+def write_section(path: Path, key: str, title: str, body: str) -> None:
+    """Replace (or append) the section marked `key`."""
+    text = path.read_text() if path.exists() else HEADER
+    block = f"<!-- {key}:start -->\n## {title}\n\n{body.strip()}\n<!-- {key}:end -->"
+    pattern = re.compile(rf"<!-- {re.escape(key)}:start -->.*?<!-- {re.escape(key)}:end -->", re.S)
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
+    path.write_text(text)

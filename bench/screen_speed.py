@@ -1,0 +1,150 @@
+"""Speed of the inline screen (everything that runs before the POST answer), pinned to one core,
+side by side with the peers in the same run. Writes its section of docs/benchmarks.md.
+
+    python bench/screen_speed.py [--data ../shared/data] [--repeats 5] [--n 2000]
+
+Comments are real texts of 50-300 characters from the labelled sets (English, Arabic, Turkish,
+Persian; the project's own Kurdish samples when present), screened with a realistic context: the
+article under which they are posted and the site's 200 most recent comments (repeat detection).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from report import write_section  # noqa: E402
+
+SAMPLE = [
+    "The council should publish every contract for the bridge so we can see what the repairs cost.",
+    "أتمنى أن تنشر الحكومة تفاصيل العقود حتى نعرف كم كلف إصلاح الجسر",
+    "Belediye köprü onarımının maliyetini açıklamalı, iki yıl çok uzun bir süre.",
+    "شهرداری باید هزینه تعمیر پل را اعلام کند، دو سال خیلی طول کشید",
+    "شارەوانی دەبێت تێچووی چاککردنەوەی پردەکە ئاشکرا بکات",
+    "Divê şaredarî lêçûna çêkirina pirê eşkere bike, du sal pir dirêj e.",
+]
+
+
+def rss_mb() -> float:
+    """Resident memory of this process, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def comments(data: Path, n: int) -> list[str]:
+    """n typical comments: 50-300 characters, mixed languages."""
+    texts: list[str] = []
+    if data.is_dir():
+        from majlis.screening.datasets import read_all
+
+        texts = [r.text for r in read_all(data) if 50 <= len(r.text) <= 300]
+    if len(texts) < n:
+        texts += [SAMPLE[i % len(SAMPLE)] + f" ({i})" for i in range(n - len(texts))]
+    random.Random(7).shuffle(texts)
+    return texts[:n]
+
+
+def peer_speed(peer: str, venv: str, texts: list[str]) -> dict[str, float] | None:
+    python = ROOT / "bench" / ".venvs" / venv / "bin" / "python"
+    if not python.exists():
+        return None
+    out = {}
+    for mode in ("--batch", "--single"):
+        done = subprocess.run(["taskset", "-c", "0", str(python), str(ROOT / "bench" / "peers" / "run_peer.py"), peer, mode],
+                              input=json.dumps(texts), capture_output=True, text=True, check=True)
+        result = json.loads(done.stdout)
+        out[mode] = len(texts) / result["seconds"]
+        if result["latencies"]:
+            lat = sorted(result["latencies"])
+            out["p50"] = lat[len(lat) // 2] * 1000
+            out["p99"] = lat[int(len(lat) * 0.99)] * 1000
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+    os.sched_setaffinity(0, {0})
+    texts = comments(args.data, args.n)
+    before = rss_mb()
+    from majlis.screening import ArticleText, RecentComment, ScreenContext, Screener
+
+    started = time.perf_counter()
+    screener = Screener()
+    screener.warm_up()
+    load_ms = (time.perf_counter() - started) * 1000
+    engine_mb = rss_mb() - before
+    now = datetime.now(UTC)
+    recent = tuple(RecentComment(i, t, f"author{i % 50}", now - timedelta(minutes=i)) for i, t in enumerate(texts[:200]))
+    article = ArticleText("Old Tigris footbridge reopens after two years of repairs", " ".join(SAMPLE) * 3, "en")
+    context = ScreenContext(article=article, recent=recent, author_key="author-x", now=now)
+    for text in texts[:300]:
+        screener.screen(text, context)  # warm caches as a running server would be
+    rates: list[float] = []
+    latencies: list[float] = []
+    gc.collect()
+    for _ in range(args.repeats):
+        run: list[float] = []
+        t0 = time.perf_counter()
+        for text in texts:
+            t1 = time.perf_counter()
+            screener.screen(text, context)
+            run.append(time.perf_counter() - t1)
+        rates.append(len(texts) / (time.perf_counter() - t0))
+        latencies += run
+    latencies.sort()
+    p50 = latencies[len(latencies) // 2] * 1000
+    p99 = latencies[int(len(latencies) * 0.99)] * 1000
+    rate = statistics.median(rates)
+    total_mb = rss_mb()
+    print(f"majlis: {rate:.0f}/s median of {args.repeats}, p50 {p50:.2f} ms, p99 {p99:.2f} ms, engine {engine_mb:.0f} MB", file=sys.stderr)
+    peers = {
+        "alt-profanity-check (English only)": peer_speed("alt-profanity-check", "alt-profanity-check", texts),
+        "arabic-toxic (Arabic only)": peer_speed("arabic-toxic", "arabic-toxic", texts),
+        "glin-profanity, Turkish list": peer_speed("glin-tr", "glin", texts),
+    }
+    rows = [f"| Majlis screen (all stages, all languages) | {rate:,.0f} | – | {p50:.2f} | {p99:.2f} |"]
+    for name, result in peers.items():
+        if result is None:
+            rows.append(f"| {name} | not installed | | | |")
+        else:
+            rows.append(f"| {name} | {result['--single']:,.0f} | {result['--batch']:,.0f} | {result['p50']:.2f} | {result['p99']:.2f} |")
+    body = f"""Measured {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} with `.venv/bin/python bench/screen_speed.py`
+({args.n} comments of 50–300 characters in en/ar/tr/fa, {args.repeats} runs, process pinned to one core
+with `sched_setaffinity`; peers pinned with `taskset -c 0`). Majlis screens each comment with the
+article and the site's 200 most recent comments as context (lists, promotion, repeat/flood/gibberish,
+language identification, the model, relevance). "One call each" scores one comment per call, as a
+comment form does; "batch" hands the peer all comments at once (Majlis has no batch mode).
+
+| engine | comments/s, one call each (median of runs) | comments/s, batch | p50 ms | p99 ms |
+|---|---|---|---|---|
+{chr(10).join(rows)}
+
+Engine memory: loading the screen (lists, language model, classifier) added {engine_mb:.0f} MB to the
+process ({total_mb:.0f} MB resident in all, Python included); loading and warming took {load_ms:.0f} ms.
+Runs: {', '.join(f'{r:,.0f}' for r in rates)} comments/s.
+"""
+    write_section(args.out, "screen-speed", "Screening speed", body)
+    print(f"written {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

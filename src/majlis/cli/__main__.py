@@ -1,0 +1,5 @@
+"""`python -m majlis.cli`."""
+
+from majlis.cli import app
+
+app()

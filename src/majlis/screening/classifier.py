@@ -1,0 +1,180 @@
+"""The trained statistical classifier: a linear model over hashed n-grams, shipped in the package.
+
+One multilingual model with several heads: `toxic` (any violation of the toxicity-like guidelines),
+`spam` (promotion-like spam), and a distribution over the guideline categories of a toxic comment.
+Trained by `majlis train` (see `training.py`) on the labelled sets of `../shared/data`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from majlis.domain import Category
+from majlis.screening.context import ScreenContext
+from majlis.screening.features import DIMENSIONS, featurise
+from majlis.screening.lexicon import QUOTED_CAP, matches_in
+from majlis.screening.normalise import normalise
+from majlis.screening.verdict import Evidence
+
+MODEL_FILE = "classifier.npz"
+HEADS_TOXIC = "toxic"
+HEADS_SPAM = "spam"
+# The categories the model can name for a toxic comment, in the order of its category head.
+MODEL_CATEGORIES = (
+    Category.PERSONAL_ATTACK,
+    Category.ABUSE,
+    Category.PROFANITY,
+    Category.VULGARITY,
+    Category.THREAT,
+)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, x))))
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The model's view of one comment."""
+
+    toxic: float
+    spam: float
+    categories: dict[Category, float]  # P(category | toxic), summing to 1
+
+
+class LinearModel:
+    """Weights of every head over the hashed feature space; `predict` runs in microseconds."""
+
+    def __init__(self, weights: np.ndarray, bias: np.ndarray, heads: list[str], meta: dict[str, object]) -> None:
+        self.weights = weights  # (DIMENSIONS, heads), float32
+        self.bias = bias
+        self.heads = heads
+        self.meta = meta
+        self._toxic = heads.index(HEADS_TOXIC)
+        self._spam = heads.index(HEADS_SPAM)
+        self._categories = [heads.index("cat:" + c.value) for c in MODEL_CATEGORIES]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> LinearModel:
+        """Load the model shipped in the package (or from `path`)."""
+        source = path or resources.files("majlis.screening") / "data" / MODEL_FILE
+        with source.open("rb") as handle:
+            data = np.load(handle)
+            rows = data["rows"]
+            scale = data["scale"]
+            weights = np.zeros((DIMENSIONS, len(scale)), dtype=np.float32)
+            weights[rows] = data["values"].astype(np.float32) * scale
+            bias = data["bias"].astype(np.float32)
+            meta = json.loads(bytes(data["meta"]).decode())
+        return cls(weights, bias, list(meta["heads"]), meta)
+
+    def save(self, path: Path) -> None:
+        """Write the model: nonzero rows only, int8 per head with a scale."""
+        rows = np.flatnonzero(np.abs(self.weights).max(axis=1) > 0)
+        kept = self.weights[rows]
+        scale = np.abs(kept).max(axis=0) / 127.0
+        scale[scale == 0] = 1.0
+        values = np.round(kept / scale).astype(np.int8)
+        meta = json.dumps({**self.meta, "heads": self.heads}).encode()
+        np.savez_compressed(path, rows=rows.astype(np.int32), values=values, scale=scale.astype(np.float32),
+                            bias=self.bias.astype(np.float32), meta=np.frombuffer(meta, dtype=np.uint8))
+
+    def raw(self, folded: str) -> np.ndarray:
+        """Head logits for a folded text."""
+        indices, values = featurise(folded)
+        if not len(indices):
+            return self.bias.copy()
+        return values @ self.weights[indices] + self.bias
+
+    def predict(self, folded: str) -> Prediction:
+        """Probabilities of every head for a folded text."""
+        logits = self.raw(folded).tolist()  # a handful of floats: plain Python beats numpy here
+        cats = [logits[i] for i in self._categories]
+        top = max(cats)
+        exps = [math.exp(c - top) for c in cats]
+        total = sum(exps)
+        return Prediction(
+            toxic=_sigmoid(logits[self._toxic]),
+            spam=_sigmoid(logits[self._spam]),
+            categories={c: e / total for c, e in zip(MODEL_CATEGORIES, exps)},
+        )
+
+
+# Where the policy's default review and reject thresholds sit; model probabilities are mapped onto
+# this scale by the knots chosen on the dev split (`training.calibrate`).
+REVIEW_LINE = 0.5
+REJECT_LINE = 0.85
+SPAM_ALONE_CAP = 0.8
+
+
+def calibrated(probability: float, knots: tuple[float, float]) -> float:
+    """Map a probability so that `knots` (review, reject) land on the policy's lines."""
+    review, reject = knots
+    if probability <= review:
+        return REVIEW_LINE * probability / review
+    if probability <= reject:
+        return REVIEW_LINE + (REJECT_LINE - REVIEW_LINE) * (probability - review) / (reject - review)
+    return REJECT_LINE + (1 - REJECT_LINE) * (probability - reject) / (1 - reject)
+
+
+@lru_cache(maxsize=1)
+def packaged_model() -> LinearModel | None:
+    """The shipped model, loaded once; None if the package was built without one."""
+    try:
+        return LinearModel.load()
+    except FileNotFoundError:
+        return None
+
+
+class ClassifierStage:
+    """The statistical stage: toxicity with its likeliest category, and promotion-like spam."""
+
+    def __init__(self, model: LinearModel | None = None) -> None:
+        self._model = model
+
+    @property
+    def model(self) -> LinearModel | None:
+        """The model (loaded on first use)."""
+        if self._model is None:
+            self._model = packaged_model()
+        return self._model
+
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """Scores from the model; the evidence spans the whole comment (the model reads all of it)."""
+        model = self.model
+        if model is None:
+            return {}, []
+        prediction = model.predict(normalise(text).text)
+        calibration = model.meta.get("calibration") or {}
+        toxic = calibrated(prediction.toxic, tuple(calibration.get("toxic", (REVIEW_LINE, REJECT_LINE))))  # type: ignore[arg-type]
+        spam = calibrated(prediction.spam, tuple(calibration.get("spam", (REVIEW_LINE, REJECT_LINE))))  # type: ignore[arg-type]
+        # Explicit evidence from earlier stages (a listed slur, a threat phrase) names the category
+        # better than the model's guess, so it weighs in when ranking.
+        weight = {c: share + context.found.get(c, 0.0) for c, share in prediction.categories.items()}
+        ranked = sorted(prediction.categories.items(), key=lambda kv: weight[kv[0]], reverse=True)
+        top = ranked[0][0]
+        if any(m.quoted for m in matches_in(text, context.language_hint)):
+            toxic = min(toxic, QUOTED_CAP)  # a slur quoted to condemn it is for a human to judge
+        scores = {top: toxic}
+        for category, share in ranked[1:]:
+            scores[category] = toxic * share
+        if context.found.get(Category.PROMOTION, 0.0) < 0.3:
+            # Without a link, number, handle or call to action, spam-likeness alone is for a human.
+            spam = min(spam, SPAM_ALONE_CAP)
+        scores[Category.PROMOTION] = spam
+        evidence = []
+        version = str(model.meta.get("version", "linear"))
+        if toxic >= 0.3:
+            detail = f"toxic p={prediction.toxic:.3f}; likeliest {top.value} ({ranked[0][1]:.2f})"
+            evidence.append(Evidence(top, 0, len(text), f"model:{version}", detail, toxic))
+        if spam >= 0.3:
+            evidence.append(Evidence(Category.PROMOTION, 0, len(text), f"model:{version}",
+                                     f"spam-like p={prediction.spam:.3f}", spam))
+        return scores, evidence

@@ -1,0 +1,91 @@
+"""Reading the labelled sets of `../shared/data` and splitting them the same way everywhere.
+
+Each row lands by a hash of its id in train (70%), dev (15%: thresholds) or test (15%: the reported
+figures), so training, threshold choice and evaluation never see each other's rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from majlis.domain import Category
+
+TRAIN, DEV, TEST = "train", "dev", "test"
+# GPL-3.0: used to evaluate, never to train a model that ships.
+EVAL_ONLY = frozenset({"ethos"})
+LABEL_CATEGORY = {
+    "identity_abuse": Category.ABUSE,
+    "personal_attack": Category.PERSONAL_ATTACK,
+    "profanity": Category.PROFANITY,
+    "vulgarity": Category.VULGARITY,
+    "threat": Category.THREAT,
+    "spam": Category.SPAM,
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One labelled text."""
+
+    id: str
+    text: str
+    labels: tuple[str, ...]
+    dataset: str
+    language: str
+
+    @property
+    def clean(self) -> bool:
+        """Acceptable under the guidelines."""
+        return self.labels == ("clean",)
+
+    @property
+    def spam(self) -> bool:
+        """Labelled spam (promotion-like)."""
+        return "spam" in self.labels
+
+    @property
+    def toxic(self) -> bool:
+        """Any toxicity-like violation (not clean, not spam)."""
+        return not self.clean and not self.spam
+
+    @property
+    def category(self) -> Category | None:
+        """The first specific guideline category of the labels, if any."""
+        for label in self.labels:
+            if label in LABEL_CATEGORY:
+                return LABEL_CATEGORY[label]
+        return None
+
+    @property
+    def split(self) -> str:
+        """train, dev or test, by a stable hash of the id."""
+        bucket = zlib.crc32(self.id.encode()) % 20
+        return TRAIN if bucket < 14 else DEV if bucket < 17 else TEST
+
+
+def read_dataset(folder: Path) -> Iterator[Row]:
+    """The rows of one data set folder (its `data.csv`)."""
+    with (folder / "data.csv").open(encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            text = record.get("text") or ""
+            if not text.strip():
+                continue
+            yield Row(
+                id=record["id"],
+                text=text,
+                labels=tuple((record.get("label") or "clean").split("|")),
+                dataset=folder.name,
+                language=(record.get("lang") or "").split("-")[0],
+            )
+
+
+def read_all(data_dir: Path) -> list[Row]:
+    """Every row of every data set under `data_dir`."""
+    rows: list[Row] = []
+    for folder in sorted(p for p in data_dir.iterdir() if (p / "data.csv").exists()):
+        rows.extend(read_dataset(folder))
+    return rows

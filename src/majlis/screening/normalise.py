@@ -1,0 +1,222 @@
+"""Normalisation that defeats evasion and keeps a map from every folded character to the original.
+
+The folded view is for matching only: the stored text is never changed. Steps: drop invisible and
+bidi control characters, strip diacritics (Latin accents, Arabic tashkeel, tatweel, zalgo marks),
+NFKC + case folding, homoglyphs, Arabic/Persian/Kurdish letter variants, Eastern digits,
+leetspeak inside words, letter floods ("fuuuuck") and spaced-out letters ("f u c k").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Zero-width, joiners, bidi controls, soft hyphen, BOM, variation selectors, tag characters.
+INVISIBLE = frozenset(
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
+    + list(range(0x200B, 0x2010))
+    + list(range(0x202A, 0x202F))
+    + list(range(0x2060, 0x2070))
+    + list(range(0xFE00, 0xFE10))
+    + list(range(0xE0000, 0xE0080))
+)
+TATWEEL = "\u0640"
+
+# Letters that look alike across scripts (a small, high-value subset of Unicode confusables).
+HOMOGLYPHS = {
+    "а": "a", "в": "b", "с": "c", "е": "e", "ё": "e", "һ": "h", "і": "i", "ї": "i", "ј": "j",
+    "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "ѕ": "s", "т": "t", "у": "y", "х": "x",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɑ": "a", "ɡ": "g", "ι": "i", "ο": "o", "ρ": "p", "ν": "v",
+    "α": "a", "β": "b", "ε": "e", "κ": "k", "τ": "t", "υ": "u", "χ": "x", "ѵ": "v", "ʏ": "y",
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ß": "ss", "æ": "ae", "œ": "oe",
+}
+
+# Arabic-script letters folded to one form, so Arabic, Persian and Sorani spellings meet.
+ARABIC_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ێ": "ي", "ۍ": "ي", "ئ": "ي", "ے": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ۃ": "ه",
+    "ك": "ک", "ڪ": "ک", "ګ": "ک",
+    "ؤ": "و", "ۆ": "و", "ۇ": "و", "ۋ": "و", "ٶ": "و",
+    "ڕ": "ر", "ڵ": "ل", "ڤ": "ف", "گ": "گ", "ء": "",
+}
+
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+        "@": "a", "$": "s", "!": "i", "|": "l", "€": "e", "£": "l", "+": "t"}
+MASK_CHARS = "*#_%"
+
+
+@lru_cache(maxsize=65536)
+def fold_char(ch: str) -> str:
+    """The folded form of one character ('' to drop it)."""
+    code = ord(ch)
+    if code in INVISIBLE or ch == TATWEEL:
+        return ""
+    if ch in HOMOGLYPHS:
+        return HOMOGLYPHS[ch]
+    if ch.isspace():
+        return " "
+    if ch in ARABIC_FOLD:
+        return ARABIC_FOLD[ch]
+    if unicodedata.category(ch).startswith("M"):
+        return ""
+    digit = unicodedata.digit(ch, None) if not ch.isascii() else None
+    if digit is not None:
+        return str(digit)
+    out = []
+    for part in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
+        if unicodedata.category(part).startswith("M"):
+            continue
+        part = part.casefold()
+        for sub in part:
+            sub = HOMOGLYPHS.get(sub, ARABIC_FOLD.get(sub, sub))
+            out.append(sub)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A folded view of a text with, for each folded character, its span in the original."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span behind folded characters [start, end)."""
+        if end <= start:
+            position = self.starts[start] if start < len(self.starts) else len(self.original)
+            return position, position
+        return self.starts[start], self.ends[end - 1]
+
+
+@lru_cache(maxsize=65536)
+def light_fold_char(ch: str) -> str:
+    """Case and look-alike folding only: diacritics and Arabic letter forms are kept."""
+    code = ord(ch)
+    if code in INVISIBLE or ch == TATWEEL:
+        return ""
+    if ch in HOMOGLYPHS and not ch.isascii() and ch not in "ıłøđħßæœ":
+        return HOMOGLYPHS[ch]
+    if ch.isspace():
+        return " "
+    folded = unicodedata.normalize("NFC", ch).casefold()
+    return folded.replace("\u0307", "")  # Turkish İ casefolds to i + dot above
+
+
+def _fold(text: str, light: bool = False) -> tuple[list[str], list[int], list[int]]:
+    fold = light_fold_char if light else fold_char
+    mapped = [fold(ch) for ch in text]
+    if all(mapped) and len("".join(mapped)) == len(text):
+        # The common case: one character in, one out, offsets unchanged.
+        return mapped, list(range(len(text))), list(range(1, len(text) + 1))
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, ch in enumerate(text):
+        folded = fold(ch)
+        if not folded:
+            if ends and (unicodedata.category(ch).startswith("M") or ch == TATWEEL or ord(ch) in INVISIBLE):
+                # A dropped mark or joiner belongs to the letter before it.
+                if ends[-1] == index:
+                    ends[-1] = index + 1
+            continue
+        for sub in folded:
+            chars.append(sub)
+            starts.append(index)
+            ends.append(index + 1)
+    return chars, starts, ends
+
+
+_RUNS = re.compile(r"([^\W\d_])\1{2,}|\s{2,}")
+
+
+def _squeeze(chars: list[str], starts: list[int], ends: list[int]) -> tuple[list[str], list[int], list[int]]:
+    """Runs of three or more of the same letter become one ("fuuuuck" -> "fuck"); runs of
+    white space become one space."""
+    runs = list(_RUNS.finditer("".join(chars)))
+    if not runs:
+        return chars, starts, ends
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    last = 0
+    for run in runs:
+        a, b = run.start(), run.end()
+        out_c += chars[last:a]
+        out_s += starts[last:a]
+        out_e += ends[last:a]
+        out_c.append(" " if chars[a].isspace() else chars[a])
+        out_s.append(starts[a])
+        out_e.append(ends[b - 1])
+        last = b
+    out_c += chars[last:]
+    out_s += starts[last:]
+    out_e += ends[last:]
+    return out_c, out_s, out_e
+
+
+_TOKEN = re.compile(r"\S+")
+_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ .\-_·•]){2,}[^\W\d_](?![^\W\d_])")
+
+
+_LEET_CANDIDATE = re.compile(r"\S*(?:[a-z][013457-9@$!|€£+]|[013457-9@$!|€£+][a-z]|[@$!|]{2})\S*")
+_EDGE_PUNCTUATION = ".,;:?!\"'()[]{}«»…"
+
+
+def _unleet(match: re.Match[str]) -> str:
+    token = match.group()
+    core = token.strip(_EDGE_PUNCTUATION)
+    if len(core) < 2 or core.isdigit() or (core[0] == "@" and core[1:].isalnum()) or "/" in core:
+        return token  # a number, a handle or a link
+    has_letter = any(c.isascii() and c.isalpha() for c in core)
+    if not has_letter and not all(c in "@$!|" for c in core):
+        return token
+    offset = token.find(core)
+    fixed = "".join(LEET.get(c, c) for c in core)
+    return token[:offset] + fixed + token[offset + len(core) :]
+
+
+def _leet(chars: list[str]) -> list[str]:
+    """Leetspeak inside a word: letters mixed with 0/1/3/4/5/7/@/$/! ("sh1t", "@$$").
+
+    Every substitution is one character for one, so offsets do not move."""
+    text = "".join(chars)
+    fixed = _LEET_CANDIDATE.sub(_unleet, text)
+    return chars if fixed == text else list(fixed)
+
+
+def _join_spaced(chars: list[str], starts: list[int], ends: list[int]) -> tuple[list[str], list[int], list[int]]:
+    """Single letters separated by spaces or dots are one word ("f u c k", "f.u.c.k")."""
+    text = "".join(chars)
+    drop: set[int] = set()
+    for match in _SPACED.finditer(text):
+        for k in range(match.start() + 1, match.end(), 2):
+            drop.add(k)
+    if not drop:
+        return chars, starts, ends
+    keep = [k for k in range(len(chars)) if k not in drop]
+    return [chars[k] for k in keep], [starts[k] for k in keep], [ends[k] for k in keep]
+
+
+@lru_cache(maxsize=64)
+def normalise(text: str, light: bool = False, evasion: bool = True) -> Normalised:
+    """The folded view of `text` used for matching, with its map back to original offsets.
+
+    `light=True` keeps diacritics and letter forms (for words that differ only by them);
+    `evasion=False` folds characters only (no leetspeak, floods or spaced letters: for URLs).
+    Cached: every stage of one screen asks for the same views.
+    """
+    if evasion:
+        base = normalise(text, light, evasion=False)
+        chars, starts, ends = list(base.text), list(base.starts), list(base.ends)
+        if not light:
+            chars = _leet(chars)
+        chars, starts, ends = _squeeze(chars, starts, ends)
+        chars, starts, ends = _join_spaced(chars, starts, ends)
+        return Normalised(text, "".join(chars), tuple(starts), tuple(ends))
+    chars, starts, ends = _fold(text, light)
+    return Normalised(text, "".join(chars), tuple(starts), tuple(ends))

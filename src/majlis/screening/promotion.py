@@ -1,0 +1,109 @@
+"""Promotion: links (with a site's allowlist), link shorteners, emails, phone numbers in any digits,
+social handles and calls to action, in the six languages."""
+
+from __future__ import annotations
+
+import re
+
+from majlis.domain import Category
+from majlis.screening.context import ScreenContext
+from majlis.screening.lexicon import matches_in
+from majlis.screening.normalise import normalise
+from majlis.screening.verdict import Evidence
+
+TLDS = (
+    "com|net|org|info|biz|io|co|me|ly|gl|gg|tv|xyz|shop|store|online|site|app|link|click|top|live|"
+    "club|vip|pro|win|bet|cash|money|ru|ir|iq|tr|uk|de|fr|in|pk|ae|sa|eg|us|ca|au|ws|cc|to|su"
+)
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+"
+    rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{TLDS})(?![\w-])(?:/[^\s<>\"']*)?"
+    rf"|(?<![\w-])[a-z0-9-]{{2,}}\s*(?:\(dot\)|\[dot\]| dot )\s*(?:{TLDS})\b",
+    re.IGNORECASE,
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[\s().-]{0,2}\d){7,14}(?!\w)")
+HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{3,30}\b")
+SHORTENERS = frozenset(
+    "bit.ly tinyurl.com goo.gl ow.ly is.gd buff.ly cutt.ly rebrand.ly shorturl.at tiny.cc "
+    "rb.gy t.ly s.id bl.ink lnkd.in soo.gd clck.ru v.gd".split()
+)
+# t.co is Twitter's wrapper of every link in a tweet: it says nothing about the author's intent.
+SOCIAL = frozenset(
+    "t.me wa.me chat.whatsapp.com instagram.com tiktok.com youtube.com youtu.be facebook.com fb.com "
+    "twitter.com x.com snapchat.com telegram.me linktr.ee onlyfans.com".split()
+)
+SHOP_WORDS = re.compile(r"shop|store|buy|deal|cheap|sale|casino|bet|loan|crypto|forex|market|discount|offer", re.I)
+# Mobile prefixes of the region (Iraq 07, Turkey 05, Iran 09) and international forms.
+MOBILE = re.compile(r"^(?:\+|00|07|05|09)")
+
+
+def host_of(url: str) -> str:
+    """The lower-case host of a URL-like string, without `www.`."""
+    host = re.sub(r"^[a-z]+://", "", url.lower())
+    host = re.split(r"[/?#:]", host, maxsplit=1)[0]
+    host = re.sub(r"\s*(\(dot\)|\[dot\]| dot )\s*", ".", host)
+    return host[4:] if host.startswith("www.") else host
+
+
+def allowed(host: str, domains: tuple[str, ...]) -> bool:
+    """Whether the host is an allowed domain or one of its subdomains."""
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+class PromotionStage:
+    """Scores commercial and personal promotion."""
+
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """Promotion score and evidence (each link, number, address, handle and phrase)."""
+        view = normalise(text, evasion=False)
+        folded = view.text
+        evidence: list[Evidence] = []
+        contact = 0.0  # the strongest "how to reach me" signal
+        for match in URL.finditer(folded):
+            url = match.group().rstrip(".,;:!?)]}\"'»”")
+            start, end = view.span(match.start(), match.start() + len(url))
+            host = host_of(url)
+            if allowed(host, context.policy.allowed_domains):
+                evidence.append(Evidence(Category.PROMOTION, start, end, "rule:url-allowed", host, 0.0))
+                continue
+            if host in SHORTENERS:
+                score, rule = 0.92, "rule:url-shortener"
+            elif SHOP_WORDS.search(host):
+                score, rule = 0.95, "rule:url-shop"
+            elif allowed(host, tuple(SOCIAL)):
+                score, rule = 0.75, "rule:url-social"
+            else:
+                score, rule = 0.6, "rule:url"
+            contact = max(contact, score)
+            evidence.append(Evidence(Category.PROMOTION, start, end, rule, host, score))
+        for match in EMAIL.finditer(folded):
+            start, end = view.span(match.start(), match.end())
+            contact = max(contact, 0.75)
+            evidence.append(Evidence(Category.PROMOTION, start, end, "rule:email", "email address", 0.75))
+        for match in PHONE.finditer(folded):
+            raw = match.group()
+            digits = re.sub(r"\D", "", raw)
+            if len(digits) < 9 and not MOBILE.match(raw):
+                continue
+            start, end = view.span(match.start(), match.end())
+            contact = max(contact, 0.75)
+            evidence.append(Evidence(Category.PROMOTION, start, end, "rule:phone", f"{len(digits)} digits", 0.75))
+        handles = [m for m in HANDLE.finditer(folded) if not EMAIL.search(folded[max(0, m.start() - 30) : m.end()])]
+        for match in handles:
+            start, end = view.span(match.start(), match.end())
+            contact = max(contact, 0.3)
+            evidence.append(Evidence(Category.PROMOTION, start, end, "rule:handle", match.group(), 0.3))
+        cta = 0.0
+        for found in matches_in(text, context.language_hint):
+            if found.entry.language != "promotion":
+                continue
+            cta = max(cta, found.score)
+            evidence.append(Evidence(Category.PROMOTION, found.start, found.end, "lexicon:promotion",
+                                     found.entry.key, found.score))
+        score = max(contact, cta)
+        # A link, number or address with any call to action; a bare @handle only with a strong one.
+        if (contact >= 0.5 and cta >= 0.3) or (contact and cta >= 0.6):
+            # A way to reach someone plus a reason to: that is an advertisement.
+            score = max(score, min(0.98, 0.85 + 0.5 * max(contact, cta) * min(contact, cta)))
+        return ({Category.PROMOTION: score} if score else {}), evidence

@@ -1,0 +1,165 @@
+"""Training the shipped classifier (`majlis train`). Needs the `train` extra (scikit-learn).
+
+Heads: `toxic` (binary, every training set), `spam` (binary; positives from the YouTube spam set),
+and a multinomial head over the guideline categories, fitted on rows that name one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from majlis.screening.classifier import HEADS_SPAM, HEADS_TOXIC, MODEL_CATEGORIES, LinearModel
+from majlis.screening.datasets import DEV, EVAL_ONLY, TRAIN, Row
+from majlis.screening.features import DIMENSIONS, featurise
+from majlis.screening.normalise import normalise
+
+
+@dataclass
+class TrainingReport:
+    """What training did, for the log and the model's metadata."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    chosen_c: dict[str, float] = field(default_factory=dict)
+    dev_auc: dict[str, float] = field(default_factory=dict)
+
+
+def matrix(texts: Sequence[str], progress: Callable[[int], None] | None = None) -> Any:
+    """A CSR matrix of the features of the texts."""
+    from scipy.sparse import csr_matrix
+
+    indptr = [0]
+    indices: list[int] = []
+    values: list[float] = []
+    for n, text in enumerate(texts):
+        idx, val = featurise(normalise(text).text)
+        indices.extend(idx.tolist())
+        values.extend(val.tolist())
+        indptr.append(len(indices))
+        if progress and n % 1000 == 0:
+            progress(n)
+    return csr_matrix((np.asarray(values, dtype=np.float32), np.asarray(indices), np.asarray(indptr)),
+                      shape=(len(texts), DIMENSIONS))
+
+
+def auc(labels: Sequence[int] | np.ndarray, scores: Sequence[float] | np.ndarray) -> float:
+    """ROC AUC by ranks (ties averaged); nan when one class is missing."""
+    y = np.asarray(labels, dtype=bool)
+    s = np.asarray(scores, dtype=float)
+    positives, negatives = int(y.sum()), int((~y).sum())
+    if positives == 0 or negatives == 0:
+        return float("nan")
+    order = np.argsort(s, kind="mergesort")
+    ranks = np.empty(len(s), dtype=float)
+    sorted_scores = s[order]
+    i = 0
+    while i < len(s):
+        j = i
+        while j + 1 < len(s) and sorted_scores[j + 1] == sorted_scores[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return float((ranks[y].sum() - positives * (positives + 1) / 2) / (positives * negatives))
+
+
+def _fit_binary(x_train: Any, y_train: np.ndarray, x_dev: Any, y_dev: np.ndarray, grid: Sequence[float]) -> tuple[Any, float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    best: tuple[Any, float, float] | None = None
+    for c in grid:
+        model = LogisticRegression(C=c, solver="liblinear", max_iter=200, class_weight="balanced")
+        model.fit(x_train, y_train)
+        score = auc(y_dev, model.decision_function(x_dev))
+        if best is None or score > best[2]:
+            best = (model, c, score)
+    assert best is not None
+    return best
+
+
+def train(rows: Sequence[Row], grid: Sequence[float] = (0.5, 2.0, 8.0),
+          log: Callable[[str], None] = print) -> tuple[LinearModel, TrainingReport]:
+    """Fit every head on the train split, choosing C on the dev split."""
+    usable = [r for r in rows if r.dataset not in EVAL_ONLY]
+    train_rows = [r for r in usable if r.split == TRAIN]
+    dev_rows = [r for r in usable if r.split == DEV]
+    report = TrainingReport(rows={"train": len(train_rows), "dev": len(dev_rows)})
+    log(f"featurising {len(train_rows)} train and {len(dev_rows)} dev rows")
+    x_train = matrix([r.text for r in train_rows])
+    x_dev = matrix([r.text for r in dev_rows])
+    heads: list[str] = []
+    weights: list[np.ndarray] = []
+    bias: list[float] = []
+
+    for head, target in ((HEADS_TOXIC, lambda r: r.toxic), (HEADS_SPAM, lambda r: r.spam)):
+        y_train = np.array([target(r) for r in train_rows], dtype=int)
+        y_dev = np.array([target(r) for r in dev_rows], dtype=int)
+        model, c, score = _fit_binary(x_train, y_train, x_dev, y_dev, grid)
+        log(f"head {head}: C={c} dev AUC={score:.4f}")
+        report.chosen_c[head] = c
+        report.dev_auc[head] = score
+        heads.append(head)
+        weights.append(model.coef_[0].astype(np.float32))
+        bias.append(float(model.intercept_[0]))
+
+    from sklearn.linear_model import LogisticRegression
+
+    labelled = [(i, r.category) for i, r in enumerate(train_rows) if r.toxic and r.category in MODEL_CATEGORIES]
+    y_cat = np.array([MODEL_CATEGORIES.index(c) for _, c in labelled])  # type: ignore[arg-type]
+    multinomial = LogisticRegression(C=4.0, max_iter=300, class_weight="balanced")
+    multinomial.fit(x_train[[i for i, _ in labelled]], y_cat)
+    log(f"category head on {len(labelled)} rows: classes {sorted(set(y_cat.tolist()))}")
+    coef = np.zeros((len(MODEL_CATEGORIES), DIMENSIONS), dtype=np.float32)
+    intercept = np.full(len(MODEL_CATEGORIES), -10.0, dtype=np.float32)
+    for k, cls in enumerate(multinomial.classes_):
+        coef[cls] = multinomial.coef_[k]
+        intercept[cls] = multinomial.intercept_[k]
+    for k, category in enumerate(MODEL_CATEGORIES):
+        heads.append("cat:" + category.value)
+        weights.append(coef[k])
+        bias.append(float(intercept[k]))
+
+    meta: dict[str, object] = {
+        "version": "linear-" + datetime.now(UTC).strftime("%Y%m%d"),
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "datasets": sorted({r.dataset for r in train_rows}),
+        "rows": report.rows,
+        "chosen_c": report.chosen_c,
+        "dev_auc": report.dev_auc,
+        "dimensions": DIMENSIONS,
+    }
+    model = LinearModel(np.stack(weights, axis=1), np.array(bias, dtype=np.float32), heads, meta)
+    return model, report
+
+
+def _knots(clean_by_dataset: dict[str, np.ndarray], reject_rate: float, review_rate: float) -> tuple[float, float]:
+    """Probabilities below which `1 - rate` of each data set's clean texts fall (the worst set wins)."""
+    reject = max(float(np.quantile(p, 1 - reject_rate)) for p in clean_by_dataset.values() if len(p))
+    review = float(np.median([np.quantile(p, 1 - review_rate) for p in clean_by_dataset.values() if len(p)]))
+    review = min(review, reject - 0.05)
+    return max(0.05, review), min(0.999, reject)
+
+
+def calibrate(model: LinearModel, rows: Sequence[Row], reject_rate: float = 0.01,
+              review_rate: float = 0.15) -> dict[str, tuple[float, float]]:
+    """Choose the knots on the dev split: at most `reject_rate` of any set's clean texts reach the
+    reject line on the model alone, and about `review_rate` of them the review line."""
+    dev = [r for r in rows if r.split == DEV and r.dataset not in EVAL_ONLY]
+    toxic: dict[str, list[float]] = {}
+    spam: dict[str, list[float]] = {}
+    for row in dev:
+        if not row.clean:
+            continue
+        prediction = model.predict(normalise(row.text).text)
+        toxic.setdefault(row.dataset, []).append(prediction.toxic)
+        if any(r.spam for r in dev if r.dataset == row.dataset):
+            spam.setdefault(row.dataset, []).append(prediction.spam)  # only sets that label spam
+    knots = {
+        "toxic": _knots({k: np.array(v) for k, v in toxic.items()}, reject_rate, review_rate),
+        "spam": _knots({k: np.array(v) for k, v in spam.items()}, reject_rate, review_rate),
+    }
+    model.meta["calibration"] = {k: [round(a, 4), round(b, 4)] for k, (a, b) in knots.items()}
+    return knots

@@ -1,0 +1,76 @@
+"""The shipped model: loads offline in milliseconds and separates abuse from ordinary comments."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from majlis.domain import Category
+from majlis.screening.classifier import REJECT_LINE, REVIEW_LINE, ClassifierStage, LinearModel, calibrated
+from majlis.screening.context import ScreenContext
+from majlis.screening.features import DIMENSIONS, featurise
+from majlis.screening.normalise import normalise
+
+
+def test_model_ships_and_loads_fast() -> None:
+    started = time.perf_counter()
+    model = LinearModel.load()
+    assert time.perf_counter() - started < 2.0
+    assert model.weights.shape == (DIMENSIONS, len(model.heads))
+    assert "toxic" in model.heads and "spam" in model.heads
+    assert model.meta["calibration"]
+
+
+@pytest.mark.parametrize(
+    ("toxic", "clean"),
+    [
+        ("you are a worthless piece of garbage, shut your filthy mouth", "the council will publish the budget on tuesday"),
+        ("يا حيوان يا وسخ الله يلعنك", "الحكومة تعد بمشروع جديد لنقل المياه من النهر"),
+        ("seni gidi şerefsiz aşağılık herif", "belediye köprünün yeniden açılacağını söyledi"),
+        ("خفه شو بیشعور کثافت", "شهرداری گفت پل هفته آینده باز می شود"),
+    ],
+)
+def test_model_ranks_abuse_above_ordinary_comments(toxic: str, clean: str) -> None:
+    model = LinearModel.load()
+    assert model.predict(normalise(toxic).text).toxic > model.predict(normalise(clean).text).toxic
+
+
+def test_categories_form_a_distribution() -> None:
+    prediction = LinearModel.load().predict("you idiot")
+    assert sum(prediction.categories.values()) == pytest.approx(1.0)
+    assert 0 <= prediction.toxic <= 1 and 0 <= prediction.spam <= 1
+
+
+def test_features_are_normalised_and_stable() -> None:
+    indices, values = featurise("the bridge reopened the bridge")
+    assert np.all(indices < DIMENSIONS)
+    assert float(np.dot(values, values)) == pytest.approx(1.0, rel=1e-5)
+    again, _ = featurise("the bridge reopened the bridge")
+    assert np.array_equal(indices, again)
+    assert featurise("")[0].size == 0
+
+
+def test_calibration_is_monotone_and_puts_the_knots_on_the_lines() -> None:
+    knots = (0.4, 0.9)
+    assert calibrated(0.4, knots) == pytest.approx(REVIEW_LINE)
+    assert calibrated(0.9, knots) == pytest.approx(REJECT_LINE)
+    points = [calibrated(p, knots) for p in np.linspace(0, 1, 101)]
+    assert points == sorted(points) and points[0] == 0 and points[-1] == pytest.approx(1.0)
+
+
+def test_model_defers_to_listed_evidence_for_the_category() -> None:
+    stage = ClassifierStage()
+    scores, _ = stage.run("f u c k the council", ScreenContext(found={Category.PROFANITY: 0.95}))
+    top = max((c for c in scores if c is not Category.PROMOTION), key=lambda c: scores[c])
+    assert top is Category.PROFANITY
+
+
+def test_save_and_load_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = LinearModel.load()
+    path = tmp_path / "model.npz"
+    model.save(path)
+    again = LinearModel.load(path)
+    text = normalise("you are a liar and a fool").text
+    assert again.predict(text).toxic == pytest.approx(model.predict(text).toxic, abs=0.02)

@@ -1,0 +1,37 @@
+"""Language identification for the six languages, with a fallback by letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from majlis.screening.language import by_letters, detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The council said the bridge will reopen next week", "en"),
+        ("قال مسؤولون إن أسعار المياه ارتفعت هذا الشهر في المدينة", "ar"),
+        ("بەرپرسان دەڵێن نرخی ئاو لەم مانگەدا بەرز بووەتەوە", "ckb"),
+        ("Berpirsan dibêjin bihayê avê vê mehê bilind bûye", "kmr"),
+        ("Yetkililer bu ay su fiyatlarının arttığını söyledi", "tr"),
+        ("مسئولان می گویند قیمت آب در این ماه افزایش یافته است", "fa"),
+        ("Min got ku ew ê were", "kmr"),
+    ],
+)
+def test_each_language_is_told_apart(text: str, language: str) -> None:
+    detected = detect_language(text)
+    assert detected.language == language
+    assert 0 < detected.confidence <= 1
+
+
+def test_letters_decide_when_there_is_no_model_answer() -> None:
+    assert by_letters("سڵاو چۆنی").language == "ckb"  # type: ignore[union-attr]
+    assert by_letters("پدر و مادر").language == "fa"  # type: ignore[union-attr]
+    assert by_letters("Rojbaş hûn çawa ne").language == "kmr"  # type: ignore[union-attr]
+    assert by_letters("ğüşıöç").language == "tr"  # type: ignore[union-attr]
+    assert by_letters("12345 !!!") is None
+
+
+def test_text_without_letters_takes_the_hint() -> None:
+    assert detect_language("👍👍 100%", hint="ar").language == "ar"

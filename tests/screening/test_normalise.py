@@ -1,0 +1,56 @@
+"""Normalisation defeats evasion and maps every folded character back to the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from majlis.screening.normalise import normalise
+
+CASES = [
+    ("F*CK", "f*ck"),
+    ("fuuuuuck", "fuck"),
+    ("f u c k", "fuck"),
+    ("f.u.c.k", "fuck"),
+    ("sh1t", "shit"),
+    ("@$$hole", "asshole"),
+    ("ѕhіt", "shit"),  # Cyrillic look-alikes
+    ("f\u200bu\u200bc\u200bk", "fuck"),  # zero-width spaces
+    ("\u202efuck", "fuck"),  # bidi override
+    ("Fück", "fuck"),
+    ("z̷a̷l̷g̷o̷", "zalgo"),
+    ("كَلْبٌ", "کلب"),  # tashkeel
+    ("كـــــلب", "کلب"),  # tatweel
+    ("ﻛﻠﺐ", "کلب"),  # presentation forms
+    ("أحمق", "احمق"),  # hamza forms
+    ("مدرسة", "مدرسه"),  # teh marbuta
+    ("علی", "علي"),  # Persian yeh and Arabic yeh meet
+    ("٠٧٥٠ ۱۲۳", "0750 123"),  # Arabic-Indic and Persian digits
+    ("İSTANBUL şerefsiz", "istanbul serefsiz"),
+    ("too    many   spaces", "too many spaces"),
+]
+
+
+@pytest.mark.parametrize(("text", "folded"), CASES)
+def test_evasions_fold_to_the_plain_word(text: str, folded: str) -> None:
+    assert normalise(text).text == folded
+
+
+def test_numbers_and_prices_are_not_leetspeak() -> None:
+    assert normalise("I paid $100 for 2 tickets in 2026").text == "i paid $100 for 2 tickets in 2026"
+    assert normalise("@Layla I agree").text == "@layla i agree"
+
+
+@pytest.mark.parametrize("text", ["Hello f u c k world", "x fuuuuck y", "a\u200bb sh1t", "كـــلب كَلْبٌ", "Fück"])
+def test_spans_map_back_to_the_original(text: str) -> None:
+    view = normalise(text)
+    assert len(view.starts) == len(view.ends) == len(view.text)
+    for i in range(len(view.text)):
+        assert 0 <= view.starts[i] < view.ends[i] <= len(text)
+    start, end = view.span(0, len(view.text))
+    assert (start, end) == (0, len(text)) or text[end:].strip() == ""
+
+
+def test_light_view_keeps_diacritics() -> None:
+    assert normalise("Kîr", light=True).text == "kîr"
+    assert normalise("PİÇ", light=True).text == "piç"
+    assert normalise("Kîr").text == "kir"

@@ -1,0 +1,43 @@
+"""The whole screen: a verdict with scores, evidence, language, decision and version."""
+
+from __future__ import annotations
+
+import json
+
+from majlis.domain import Action, Category
+from majlis.screening import ENGINE_VERSION, ScreenContext, Screener, screen
+
+
+def test_verdict_has_every_category_and_is_json() -> None:
+    verdict = screen("You are an idiot and the author is a liar.")
+    assert set(verdict.scores) == set(Category)
+    assert all(0.0 <= s <= 1.0 for s in verdict.scores.values())
+    assert verdict.action is Action.REJECT and verdict.category is Category.PERSONAL_ATTACK
+    assert verdict.engine_version == ENGINE_VERSION
+    assert verdict.language == "en"
+    data = json.loads(json.dumps(verdict.to_dict()))
+    assert data["action"] == "reject" and data["evidence"]
+
+
+def test_evidence_spans_lie_inside_the_text() -> None:
+    text = "Buy now at bit.ly/xyz you m0r0n"
+    verdict = screen(text)
+    for item in verdict.evidence:
+        assert 0 <= item.start <= item.end <= len(text)
+
+
+def test_clean_comment_is_approved() -> None:
+    verdict = screen("The council should publish the contracts so we can see what the repairs cost.")
+    assert verdict.action is Action.APPROVE and verdict.category is None
+
+
+def test_language_of_each_comment_is_detected() -> None:
+    screener = Screener()
+    assert screener.screen("بەرپرسان دەڵێن نرخی ئاو بەرز بووەتەوە").language == "ckb"
+    assert screener.screen("Yetkililer su fiyatlarının arttığını söyledi").language == "tr"
+
+
+def test_disguised_profanity_in_every_script() -> None:
+    screener = Screener()
+    for text in ["f.u.c.k you", "ѕhіt article", "كـــس امك", "s1kt1r git"]:
+        assert screener.screen(text, ScreenContext()).action is not Action.APPROVE, text

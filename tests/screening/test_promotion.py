@@ -1,0 +1,59 @@
+"""Promotion: links, shorteners, allowlists, phone numbers in any digits, emails, calls to action."""
+
+from __future__ import annotations
+
+import pytest
+
+from majlis.domain import Category
+from majlis.screening.context import ScreenContext
+from majlis.screening.policy import Policy
+from majlis.screening.promotion import PromotionStage
+
+stage = PromotionStage()
+
+
+def score(text: str, allowed: tuple[str, ...] = ()) -> float:
+    scores, _ = stage.run(text, ScreenContext(policy=Policy(allowed_domains=allowed)))
+    return scores.get(Category.PROMOTION, 0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great prices at www.cheap-watches.com, order now!",
+        "bit.ly/3xYzAb",
+        "Call ٠٧٥٠١٢٣٤٥٦٧ on whatsapp for the best price",
+        "Call 0750 123 4567 now, best price",
+        "تابعوني على قناتي t.me/mychannel",
+        "follow me on instagram @bestdeals",
+        "kanalıma abone olun youtube.com/c/kanal",
+        "make money from home: crypto-profits.io",
+    ],
+)
+def test_advertisements_reach_the_reject_line(text: str) -> None:
+    assert score(text) >= 0.85
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The budget was 1,200,000,000 dinars in 2026",
+        "@Layla you are right about the bridge",
+        "Prices rose 12.5% since 2024",
+        "I read this in the paper on 12.11.2026",
+    ],
+)
+def test_numbers_and_replies_are_not_promotion(text: str) -> None:
+    assert score(text) < 0.5
+
+
+def test_plain_link_goes_to_review_and_allowed_domains_pass() -> None:
+    text = "The full report: https://www.reuters.com/world/iraq-water"
+    assert 0.5 <= score(text) < 0.85
+    assert score(text, allowed=("reuters.com",)) == 0.0
+
+
+def test_evidence_points_at_the_link() -> None:
+    text = "see www.cheap-watches.com, now"
+    _, evidence = stage.run(text, ScreenContext())
+    assert any(text[e.start : e.end] == "www.cheap-watches.com" for e in evidence)

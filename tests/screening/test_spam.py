@@ -1,0 +1,49 @@
+"""Spam: near-duplicates of recent comments, floods by one author, gibberish."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from majlis.domain import Category
+from majlis.screening.context import RecentComment, ScreenContext
+from majlis.screening.spam import SpamStage, gibberish_score
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+TEXT = "The council should publish every contract for the bridge repairs so we can see the costs"
+
+
+def recent(*texts: str, author: str = "someone", minutes: int = 30) -> tuple[RecentComment, ...]:
+    return tuple(RecentComment(i + 1, t, author, NOW - timedelta(minutes=minutes)) for i, t in enumerate(texts))
+
+
+def test_a_repeat_of_a_recent_comment_is_spam_with_its_id() -> None:
+    stage = SpamStage()
+    scores, evidence = stage.run(TEXT + "!!", ScreenContext(recent=recent("Other text entirely about water", TEXT), now=NOW))
+    assert scores[Category.SPAM] >= 0.9
+    assert "comment 2" in evidence[0].detail
+
+
+def test_different_comments_are_not_spam() -> None:
+    stage = SpamStage()
+    other = "Engineers said the eastern pier was rebuilt with new steel after the floods"
+    scores, _ = stage.run(TEXT, ScreenContext(recent=recent(other), now=NOW))
+    assert scores.get(Category.SPAM, 0.0) < 0.5
+
+
+def test_short_stock_phrases_may_repeat() -> None:
+    scores, _ = SpamStage().run("Thank you for this article", ScreenContext(recent=recent("Thank you for this article"), now=NOW))
+    assert scores.get(Category.SPAM, 0.0) == 0.0
+
+
+def test_a_flood_by_one_author_is_caught() -> None:
+    texts = [f"Comment number {n} about many different things" for n in range(12)]
+    context = ScreenContext(recent=recent(*texts, author="flooder", minutes=2), author_key="flooder", now=NOW)
+    scores, evidence = SpamStage().run("yet another one", context)
+    assert scores[Category.SPAM] >= 0.9
+    assert any(e.source == "rule:flood" for e in evidence)
+
+
+def test_gibberish() -> None:
+    assert gibberish_score("asdfgh qwerty zxcvbnm sdfghj") >= 0.5
+    assert gibberish_score("!!!!!!!!!!!!!!!!!!!!!!!!!??????") >= 0.5
+    assert gibberish_score("the council voted for the budget") == 0.0

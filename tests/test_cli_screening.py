@@ -1,0 +1,49 @@
+"""`majlis screen` and `majlis eval` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from majlis.cli import app
+
+runner = CliRunner()
+
+
+def test_screen_writes_one_verdict_per_line() -> None:
+    lines = "\n".join(json.dumps(x) for x in [
+        {"text": "You are an idiot"},
+        {"text": "The council met on Tuesday.", "lang": "en"},
+        {"text": "Buy now at bit.ly/deal"},
+    ])
+    result = runner.invoke(app, ["screen"], input=lines + "\n")
+    assert result.exit_code == 0, result.output
+    verdicts = [json.loads(line) for line in result.output.splitlines()]
+    assert [v["action"] for v in verdicts] == ["reject", "approve", "reject"]
+    assert verdicts[0]["category"] == "personal_attack" and verdicts[2]["category"] == "promotion"
+
+
+def test_screen_explain_highlights_the_evidence() -> None:
+    result = runner.invoke(app, ["screen", "--explain"], input=json.dumps({"text": "what a f*cking idiot"}) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "reject" in result.output and "f*cking" in result.output and "lexicon" in result.output
+
+
+def test_screen_refuses_bad_lines() -> None:
+    result = runner.invoke(app, ["screen"], input="not json\n")
+    assert result.exit_code == 2
+    assert runner.invoke(app, ["screen"], input='{"text": 5}\n').exit_code == 2
+
+
+def test_eval_reports_auc_and_outcomes(tmp_path: Path) -> None:
+    data = tmp_path / "labelled.csv"
+    rows = ["text,label"]
+    rows += [f'"The council met about the budget, item {n}.",clean' for n in range(10)]
+    rows += [f'"You are a stupid idiot number {n}",personal_attack' for n in range(10)]
+    data.write_text("\n".join(rows) + "\n")
+    result = runner.invoke(app, ["eval", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "ROC AUC (any violation)" in result.output and "1.0000" in result.output
+    assert "clean rejected" in result.output
