@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
@@ -153,3 +159,91 @@ def newsroom(store: Store) -> Newsroom:
 def comment_body(text: str = "A fair point about the budget.", **extra: object) -> dict[str, object]:
     """A valid comment body."""
     return {"author_name": "Layla", "author_email": "layla@example.org", "text": text, **extra}
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class LiveServer:
+    """`majlis serve --demo` running as a real process."""
+
+    base: str
+    moderator_token: str
+    publisher_token: str
+    log: Path
+
+    def headers(self) -> dict[str, str]:
+        """Authorization for the demo moderator."""
+        return {"Authorization": f"Bearer {self.moderator_token}"}
+
+
+def start_server(folder: Path, extra_env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> tuple[subprocess.Popen[bytes], LiveServer]:
+    """Start `majlis serve --demo` in `folder` on a free port and wait until it answers."""
+    port = free_port()
+    log = folder / "server.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAJLIS_")}
+    env["MAJLIS_DATABASE_URL"] = f"sqlite:///{folder / 'demo.db'}"
+    env.update(extra_env or {})
+    with log.open("w") as out:
+        process = subprocess.Popen([sys.executable, "-m", "majlis.cli", "serve", "--demo", "--port", str(port), *args],
+                                   cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/readyz").status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None:
+            raise AssertionError("server exited:\n" + log.read_text())
+        time.sleep(0.2)
+    else:
+        process.kill()
+        raise AssertionError("server did not start:\n" + log.read_text())
+    text = log.read_text()
+    moderator = re.search(r"moderator API token: (\S+)", text)
+    publisher = re.search(r"publisher API token: (\S+)", text)
+    assert moderator and publisher, text
+    return process, LiveServer(base, moderator.group(1), publisher.group(1), log)
+
+
+@pytest.fixture(scope="session")
+def live_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One demo server for the browser tests of the session."""
+    process, server = start_server(tmp_path_factory.mktemp("live"))
+    yield server
+    process.terminate()
+    process.wait(timeout=20)
+
+
+CHROMIUM = os.environ.get("MAJLIS_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A fresh browser page (its own storage)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     page_size_max: int = Field(200, ge=1, description="Largest `limit` a reader may ask for.")
     log_level: str = Field("info", description="Log level of the server (debug, info, warning).")
     auto_migrate: bool = Field(True, description="Apply database migrations when the server starts.")
+    demo: bool = Field(False, description="Serve the demo newsroom's article pages at / and /ar.")
 
     @field_validator("secret_key")
     @classmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from typing import Annotated
 
@@ -61,6 +62,8 @@ def serve(
         console.print(f"  moderator API token: {creds.moderator_token}")
         console.print(f"  publisher API token: {creds.publisher_token}")
     store.engine.dispose()
+    if demo:
+        os.environ["MAJLIS_DEMO"] = "true"  # the web processes read their settings from the environment
     uvicorn.run(
         "majlis.web.app:create_app",
         factory=True,

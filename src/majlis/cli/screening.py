@@ -131,7 +131,7 @@ def train_command(
 ) -> None:
     """Train the shipped classifier on the labelled sets (needs the `train` extra)."""
     from majlis.screening.datasets import read_all
-    from majlis.screening.training import train
+    from majlis.screening.training import calibrate, train
 
     if not data.is_dir():
         errors.print(f"[red]no data folder at {data}[/red]")
@@ -139,6 +139,8 @@ def train_command(
     rows = read_all(data)
     console.print(f"{len(rows)} labelled rows from {data}")
     model, _ = train(rows, log=console.print)
+    knots = calibrate(model, rows)
+    console.print(f"calibration on the dev split: {knots}")
     model.save(output)
     console.print(f"model written to {output} ({output.stat().st_size / 1e6:.1f} MB)")
 

@@ -112,6 +112,7 @@ class LinearModel:
 REVIEW_LINE = 0.5
 REJECT_LINE = 0.85
 SPAM_ALONE_CAP = 0.8
+SPAM_LANGUAGES = frozenset({"en"})
 
 
 def calibrated(probability: float, knots: tuple[float, float]) -> float:
@@ -165,7 +166,9 @@ class ClassifierStage:
         scores = {top: toxic}
         for category, share in ranked[1:]:
             scores[category] = toxic * share
-        if context.found.get(Category.PROMOTION, 0.0) < 0.3:
+        if context.language_hint and context.language_hint not in SPAM_LANGUAGES:
+            spam = 0.0  # the spam head learnt from English comments only; rules cover the rest
+        elif context.found.get(Category.PROMOTION, 0.0) < 0.3:
             # Without a link, number, handle or call to action, spam-likeness alone is for a human.
             spam = min(spam, SPAM_ALONE_CAP)
         scores[Category.PROMOTION] = spam

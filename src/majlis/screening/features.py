@@ -1,4 +1,4 @@
-"""Hashed word and character n-gram features, shared by training and by the screen at run time.
+"""Hashed word (1-2) and character (3-5) n-gram features, shared by training and by the screen at run time.
 
 Pure Python with a per-word cache: the same function builds the training matrix and scores a
 comment, so the shipped model never depends on the training library's hashing.
@@ -11,7 +11,7 @@ import zlib
 
 import numpy as np
 
-DIMENSIONS = 1 << 19
+DIMENSIONS = 1 << 20
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CACHE: dict[str, np.ndarray] = {}
 _CACHE_LIMIT = 200_000
@@ -22,13 +22,13 @@ def _h(feature: str) -> int:
 
 
 def _word_features(word: str) -> np.ndarray:
-    """The word itself and its character 2- to 4-grams (with word boundary marks)."""
+    """The word itself and its character 3- to 5-grams (with word boundary marks)."""
     cached = _CACHE.get(word)
     if cached is not None:
         return cached
     padded = f"<{word}>"
     ids = [_h("w:" + word)]
-    for n in (2, 3, 4):
+    for n in (3, 4, 5):
         for i in range(len(padded) - n + 1):
             ids.append(_h("c:" + padded[i : i + n]))
     result = np.asarray(ids, dtype=np.int64)

@@ -37,6 +37,7 @@ CONDEMNING = re.compile(
 _LATIN_EXTENDED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
 _MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])")
 TARGETED_SEVERITY = 0.9
+EVIDENCE_ONLY_BELOW = 0.5  # weaker entries are shown to moderators but do not move the score
 QUOTED_CAP = 0.7
 
 
@@ -302,7 +303,8 @@ class LexiconStage:
         for match in matches:
             entry = match.entry
             score = match.score
-            scores[entry.category] = max(scores.get(entry.category, 0.0), score)
+            if score >= EVIDENCE_ONLY_BELOW:
+                scores[entry.category] = max(scores.get(entry.category, 0.0), score)
             detail = entry.key + (f" ({entry.subtype})" if entry.subtype else "")
             if match.targeted and entry.category is Category.PERSONAL_ATTACK:
                 detail += " [aimed at a person]"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,12 +108,37 @@ def light_fold_char(ch: str) -> str:
     return folded.replace("\u0307", "")  # Turkish İ casefolds to i + dot above
 
 
+class _FoldTable:
+    """`str.translate` tables filled lazily with every character seen, and the set of characters
+    that do not fold one-to-one (dropped or expanded): only texts holding one of those need the
+    slow path that tracks offsets."""
+
+    def __init__(self, fold: Callable[[str], str]) -> None:
+        self.fold = fold
+        self.table: dict[int, str] = {}
+        self.known: set[str] = set()
+        self.irregular: set[str] = set()
+
+    def learn(self, chars: set[str]) -> None:
+        for ch in chars - self.known:
+            folded = self.fold(ch)
+            self.table[ord(ch)] = folded
+            if len(folded) != 1:
+                self.irregular.add(ch)
+            self.known.add(ch)
+
+
+_TABLES = {False: _FoldTable(fold_char), True: _FoldTable(light_fold_char)}
+
+
 def _fold(text: str, light: bool = False) -> tuple[list[str], list[int], list[int]]:
-    fold = light_fold_char if light else fold_char
-    mapped = [fold(ch) for ch in text]
-    if all(mapped) and len("".join(mapped)) == len(text):
+    table = _TABLES[light]
+    chars_seen = set(text)
+    table.learn(chars_seen)
+    if not (chars_seen & table.irregular):
         # The common case: one character in, one out, offsets unchanged.
-        return mapped, list(range(len(text))), list(range(1, len(text) + 1))
+        return list(text.translate(table.table)), list(range(len(text))), list(range(1, len(text) + 1))
+    fold = table.fold
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -212,6 +238,9 @@ def normalise(text: str, light: bool = False, evasion: bool = True) -> Normalise
     """
     if evasion:
         base = normalise(text, light, evasion=False)
+        folded = base.text
+        if (light or not _LEET_CANDIDATE.search(folded)) and not _RUNS.search(folded) and not _SPACED.search(folded):
+            return base  # nothing to undo: the character view is the view
         chars, starts, ends = list(base.text), list(base.starts), list(base.ends)
         if not light:
             chars = _leet(chars)

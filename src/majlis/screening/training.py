@@ -80,7 +80,7 @@ def _fit_binary(x_train: Any, y_train: np.ndarray, x_dev: Any, y_dev: np.ndarray
     return best
 
 
-def train(rows: Sequence[Row], grid: Sequence[float] = (0.5, 2.0, 8.0),
+def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0, 16.0),
           log: Callable[[str], None] = print) -> tuple[LinearModel, TrainingReport]:
     """Fit every head on the train split, choosing C on the dev split."""
     usable = [r for r in rows if r.dataset not in EVAL_ONLY]

@@ -185,9 +185,15 @@ def decode_cursor(cursor: str | None) -> int:
 
 
 def approved_comments(
-    store: Store, settings: Settings, site_slug: str, article_key: str, cursor: str | None, limit: int | None
+    store: Store,
+    settings: Settings,
+    site_slug: str,
+    article_key: str,
+    cursor: str | None,
+    limit: int | None,
+    newest_first: bool = False,
 ) -> Page:
-    """A page of an article's approved comments, oldest first, replies under their parent."""
+    """A page of an article's approved comments (oldest or newest first), replies under their parent."""
     site = site_or_404(store, site_slug)
     limit = settings.page_size_default if limit is None else limit
     if not 1 <= limit <= settings.page_size_max:
@@ -196,7 +202,7 @@ def approved_comments(
     article = store.article(site.id, article_key)
     if article is None:
         return Page(None, [], 0, None)
-    top, replies = store.approved_page(article.id, after, limit + 1)
+    top, replies = store.approved_page(article.id, after, limit + 1, newest_first)
     more = len(top) > limit
     top = top[:limit]
     return Page(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, Row, and_, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -34,68 +35,40 @@ from majlis.storage.tables import (
 )
 
 
+T = TypeVar("T")
+
+
 def utcnow() -> datetime:
     """The current time, timezone-aware UTC."""
     return datetime.now(UTC)
 
 
+def _load(cls: type[T], row: Row[Any], **converted: Any) -> T:
+    """A domain dataclass from a row: columns of the same name, then the converted ones."""
+    mapping = row._mapping
+    values = {f.name: mapping[f.name] for f in fields(cls) if f.name in mapping and f.name not in converted}  # type: ignore[arg-type]
+    return cls(**values, **converted)
+
+
 def _site(row: Row[Any]) -> Site:
-    return Site(
-        id=row.id,
-        slug=row.slug,
-        name=row.name,
-        origins=tuple(row.origins or ()),
-        language=row.language,
-        policy=dict(row.policy or {}),
-        created_at=row.created_at,
-    )
+    return _load(Site, row, origins=tuple(row.origins or ()), policy=dict(row.policy or {}))
 
 
 def _article(row: Row[Any]) -> Article:
-    return Article(
-        id=row.id,
-        site_id=row.site_id,
-        key=row.key,
-        title=row.title,
-        url=row.url,
-        language=row.language,
-        body=row.body,
-        published_at=row.published_at,
-        created_at=row.created_at,
-        closed=bool(row.closed),
-    )
+    return _load(Article, row, closed=bool(row.closed))
 
 
 def _comment(row: Row[Any]) -> Comment:
-    return Comment(
-        id=row.id,
-        site_id=row.site_id,
-        article_id=row.article_id,
-        parent_id=row.parent_id,
-        author_name=row.author_name,
-        author_email=row.author_email,
-        author_key=row.author_key,
-        text=row.text,
-        text_sha256=row.text_sha256,
-        language=row.language,
-        created_at=row.created_at,
-        state=State(row.state),
-        risk=row.risk,
-        verdict=row.verdict,
-        decided_at=row.decided_at,
-    )
+    return _load(Comment, row, state=State(row.state))
 
 
 def _decision(row: Row[Any]) -> DecisionEvent:
-    return DecisionEvent(
-        id=row.id,
-        comment_id=row.comment_id,
-        at=row.at,
+    return _load(
+        DecisionEvent,
+        row,
         actor_kind=ActorKind(row.actor_kind),
-        actor=row.actor,
         action=Action(row.action),
         category=Category(row.category) if row.category else None,
-        note=row.note,
         reversal=bool(row.reversal),
     )
 
@@ -334,24 +307,23 @@ class Store:
             return [_decision(r) for r in rows]
 
     def approved_page(
-        self, article_id: int, after_id: int, limit: int
+        self, article_id: int, after_id: int, limit: int, newest_first: bool = False
     ) -> tuple[list[Comment], dict[int, list[Comment]]]:
-        """Up to `limit` approved top-level comments after `after_id`, and their approved replies."""
+        """Up to `limit` approved top-level comments past `after_id` (0: from the start) in id
+        order (or reverse), and all their approved replies, oldest first."""
+        query = select(comments).where(
+            comments.c.article_id == article_id,
+            comments.c.state == State.APPROVED.value,
+            comments.c.parent_id.is_(None),
+        )
+        if newest_first:
+            if after_id:
+                query = query.where(comments.c.id < after_id)
+            query = query.order_by(comments.c.id.desc())
+        else:
+            query = query.where(comments.c.id > after_id).order_by(comments.c.id)
         with self.engine.connect() as conn:
-            top = [
-                _comment(r)
-                for r in conn.execute(
-                    select(comments)
-                    .where(
-                        comments.c.article_id == article_id,
-                        comments.c.state == State.APPROVED.value,
-                        comments.c.parent_id.is_(None),
-                        comments.c.id > after_id,
-                    )
-                    .order_by(comments.c.id)
-                    .limit(limit)
-                )
-            ]
+            top = [_comment(r) for r in conn.execute(query.limit(limit))]
             replies: dict[int, list[Comment]] = {c.id: [] for c in top}
             if top:
                 for r in conn.execute(

@@ -9,7 +9,9 @@ from majlis.screening import Screener
 from majlis.settings import Settings
 from majlis.storage import Store, make_engine, migrate
 from majlis.web import errors
-from majlis.web.api import articles, comments, health, moderation
+from majlis.web import pages
+from majlis.web.api import articles, comments, health, moderation, sites
+from majlis.web.cors import SiteCORS
 from majlis.web.middleware import AccessLog, BodyLimit
 
 
@@ -38,8 +40,10 @@ def create_app(
     app.state.screener = screener
     app.state.secret = settings.resolved_secret()
     errors.install(app)
-    for router in (comments.router, articles.router, moderation.router, health.router):
+    for router in (comments.router, articles.router, sites.router, pages.i18n_router, moderation.router,
+                   health.router, pages.router):
         app.include_router(router)
+    app.add_middleware(SiteCORS, store=store)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(AccessLog)
     return app

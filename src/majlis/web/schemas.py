@@ -138,3 +138,18 @@ class DecisionResult(BaseModel):
 
 
 PublicComment.model_rebuild()
+
+
+class SiteConfig(BaseModel):
+    """A site's public settings, for its widget."""
+
+    site: str
+    name: str
+    language: str
+    text_min_chars: int
+    text_max_chars: int
+    name_max_chars: int
+    email_max_chars: int
+    show_reasons: bool = Field(description="Whether readers are told which guideline a rejected comment broke.")
+    link_domains: list[str] = Field(description="Links to these domains are clickable in comments.")
+    page_size: int

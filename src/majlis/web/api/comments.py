@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -65,9 +65,12 @@ async def list_comments(
     settings: SettingsDep,
     limit: Annotated[int | None, Query(ge=1, description="Top-level comments per page.")] = None,
     cursor: Annotated[str | None, Query(max_length=200, description="`next_cursor` of the previous page.")] = None,
+    order: Annotated[Literal["oldest", "newest"], Query(description="Order of top-level comments.")] = "oldest",
 ) -> Response:
-    """Approved comments only, oldest first, replies nested; supports `If-None-Match`."""
-    page = await run_in_threadpool(approved_comments, store, settings, site, article, cursor, limit)
+    """Approved comments only, oldest (or newest) first, replies nested; supports `If-None-Match`."""
+    page = await run_in_threadpool(
+        approved_comments, store, settings, site, article, cursor, limit, order == "newest"
+    )
     out = CommentPage(
         article=ArticleOut(
             key=page.article.key,
