@@ -230,8 +230,11 @@ class Lexicon:
         return matches
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def _targeted(folded: str, start: int) -> bool:
-    window = re.findall(r"\w+", folded[max(0, start - 60) : start])[-5:]
+    window = _WORDS.findall(folded[max(0, start - 60) : start])[-5:]
     return any(word in SECOND_PERSON for word in window)
 
 

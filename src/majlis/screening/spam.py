@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import zlib
 import re
-from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -62,23 +61,56 @@ def gibberish_score(folded: str) -> float:
     return 0.0 if share < 0.5 else min(0.95, 0.4 + share * 0.55)
 
 
+BANDS = 16  # LSH: 16 bands of 4 rows find pairs above ~0.6 similarity with high probability
+ROWS_PER_BAND = PERMUTATIONS // BANDS
+
+
+def band_keys(sig: np.ndarray) -> list[bytes]:
+    """The LSH band keys of a signature: texts sharing a key are near-duplicate candidates."""
+    raw = sig.astype(np.uint32).tobytes()
+    width = ROWS_PER_BAND * 4
+    return [bytes([b]) + raw[b * width : (b + 1) * width] for b in range(BANDS)]
+
+
 class SpamStage:
-    """Compares a comment with the site's recent comments; keeps their signatures cached."""
+    """Finds near-duplicates among the site's recent comments through an LSH index of their
+    MinHash signatures: a lookup costs the same whatever the number of recent comments."""
 
-    def __init__(self, cache_size: int = 50_000) -> None:
-        self._signatures: OrderedDict[int, np.ndarray | None] = OrderedDict()
-        self._cache_size = cache_size
+    def __init__(self, capacity: int = 100_000) -> None:
+        self._capacity = capacity
+        self._signatures: dict[int, np.ndarray | None] = {}
+        self._index: dict[bytes, list[int]] = {}
 
-    def _signature_of(self, comment: RecentComment) -> np.ndarray | None:
-        cached = self._signatures.get(comment.id, False)
-        if cached is not False:
-            self._signatures.move_to_end(comment.id)
-            return cached  # type: ignore[return-value]
+    def _remember(self, comment: RecentComment) -> None:
+        if len(self._signatures) >= self._capacity:
+            self._signatures.clear()  # start afresh; recent comments are signed again as they come
+            self._index.clear()
         value = signature(normalise(comment.text).text)
         self._signatures[comment.id] = value
-        if len(self._signatures) > self._cache_size:
-            self._signatures.popitem(last=False)
-        return value
+        if value is not None:
+            for key in band_keys(value):
+                self._index.setdefault(key, []).append(comment.id)
+
+    def nearest(self, mine: np.ndarray, recent: tuple[RecentComment, ...]) -> tuple[int, float]:
+        """The most similar recent comment (id, similarity), or (0, 0.0)."""
+        known = self._signatures
+        for comment in recent:
+            if comment.id not in known:
+                self._remember(comment)
+        window = {c.id for c in recent}
+        best_id, best = 0, 0.0
+        seen: set[int] = set()
+        for key in band_keys(mine):
+            for candidate in self._index.get(key, ()):
+                if candidate in seen or candidate not in window:
+                    continue
+                seen.add(candidate)
+                other = known.get(candidate)
+                if other is not None:
+                    similarity = float(np.count_nonzero(other == mine)) / PERMUTATIONS
+                    if similarity > best:
+                        best_id, best = candidate, similarity
+        return best_id, best
 
     def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
         """Spam score with the id of the earlier near-duplicate, the flood count or the gibberish rule."""
@@ -87,22 +119,16 @@ class SpamStage:
         score = 0.0
         mine = signature(folded) if context.recent else None
         if mine is not None:
-            known = [(r.id, sig) for r in context.recent if (sig := self._signature_of(r)) is not None]
-            best_id, best = 0, 0.0
-            if known:
-                similarity = (np.stack([sig for _, sig in known]) == mine).mean(axis=1)
-                at = int(similarity.argmax())
-                best_id, best = known[at][0], float(similarity[at])
+            best_id, best = self.nearest(mine, context.recent)
             if best >= NEAR_DUPLICATE:
                 score = 0.95 if best >= 0.95 else 0.9
                 evidence.append(Evidence(Category.SPAM, 0, len(text), "rule:near-duplicate",
                                          f"comment {best_id}, similarity {best:.2f}", score))
         if context.author_key:
             now = context.now or datetime.now(UTC)
-            mine_recent = sum(
-                1 for r in context.recent
-                if r.author_key == context.author_key and now - r.created_at <= FLOOD_WINDOW
-            )
+            since = now - FLOOD_WINDOW
+            author = context.author_key
+            mine_recent = sum(1 for r in context.recent if r.author_key == author and r.created_at >= since)
             if mine_recent >= 5:
                 flood = 0.95 if mine_recent >= 10 else 0.7
                 score = max(score, flood)
