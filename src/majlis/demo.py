@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from majlis.domain import Role
 from majlis.services.accounts import create_moderator, create_site, issue_token
@@ -74,3 +74,40 @@ def seed_demo(store: Store, origins: tuple[str, ...]) -> DemoCredentials:
         moderator_token=issue_token(store, Role.MODERATOR, None, moderator.id),
         publisher_token=issue_token(store, Role.PUBLISHER, site.id, None),
     )
+
+
+SAMPLE_COMMENTS = [
+    ("tigris-bridge-reopens", "Hana", "Finally! My shop on the east bank lost half its customers while the bridge was closed."),
+    ("tigris-bridge-reopens", "Yusuf", "Two years and twice the budget. The council should publish the contracts."),
+    ("tigris-bridge-reopens", "Anon", "The engineers are idiots and the mayor is a corrupt liar who should shut his mouth."),
+    ("tigris-bridge-reopens", "Deals4U", "Cheap watches and phones, best price in Mosul! Order now on whatsapp 0770 123 4567"),
+    ("tigris-bridge-reopens", "Mina", "Does anyone have a good recipe for chocolate cake with strawberries and cream? "
+     "My daughter wants one for her birthday party next week."),
+    ("tigris-bridge-reopens", "Sara", "Full report on the repairs here: https://www.rudaw.net/english/kurdistan/bridge-repairs"),
+    ("tigris-bridge-reopens", "Noor", 'A man on the bridge called my sister a "whore" yesterday and nobody stopped him.'),
+    ("tigris-bridge-reopens", "Bilal", "The council are clowns and this whole project was a stupid waste of our money."),
+    ("tigris-bridge-reopens", "Karwan", "پردەکە زۆر جوانە، سوپاس بۆ ئەندازیارەکان"),
+    ("tigris-bridge-reopens", "Rojin", "Ev pir baş e, lê divê şaredarî lêçûnê eşkere bike."),
+    ("tigris-bridge-reopens", "Ali", "Go back to your country, we don't want your kind on our bridge"),
+    ("erbil-water-prices", "Layla", "نحتاج إلى رقابة على حفر الآبار غير المرخصة قبل الصيف"),
+    ("erbil-water-prices", "Sami", "يا حمار انت ما تفهم شي"),
+    ("erbil-water-prices", "Omar", "الحكومة فاشلة وكلهم لصوص ولا يهمهم الناس"),
+    ("erbil-water-prices", "Dara", "Su fiyatları her ay artıyor, belediye bir şey yapmalı."),
+    ("erbil-water-prices", "Parisa", "قیمت آب هر ماه بالاتر می رود، دولت باید کاری بکند"),
+]
+
+
+def seed_comments(store: Store, screener: object, settings: object, secret: bytes) -> int:
+    """Post the sample comments through the real screen, once (a mix to moderate)."""
+    from majlis.screening import Screener
+    from majlis.services.comments import CommentDraft, post_comment
+    from majlis.settings import Settings
+
+    assert isinstance(screener, Screener) and isinstance(settings, Settings)
+    site = store.site_by_slug(DEMO_SITE)
+    if site is None or store.recent_comments(site.id, timedelta(days=3650), 1):
+        return 0
+    for n, (article, name, text) in enumerate(SAMPLE_COMMENTS):
+        post_comment(store, screener, settings, secret, DEMO_SITE, article,
+                     CommentDraft(name, f"reader{n}@example.org", text))
+    return len(SAMPLE_COMMENTS)

@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     page_size_max: int = Field(200, ge=1, description="Largest `limit` a reader may ask for.")
     log_level: str = Field("info", description="Log level of the server (debug, info, warning).")
     auto_migrate: bool = Field(True, description="Apply database migrations when the server starts.")
+    session_hours: int = Field(12, ge=1, description="How long a moderator's login session lasts.")
+    login_max_failures: int = Field(5, ge=1, description="Failed logins on one account before it is locked.")
+    login_lockout_minutes: int = Field(15, ge=1, description="How long a locked account waits.")
+    desk_poll_seconds: float = Field(2.0, gt=0, description="How often the desk's live queue checks for new comments.")
+    secure_cookies: bool = Field(False, description="Send the session cookie only over HTTPS (set behind TLS).")
     demo: bool = Field(False, description="Serve the demo newsroom's article pages at / and /ar.")
 
     @field_validator("secret_key")

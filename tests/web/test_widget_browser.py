@@ -59,8 +59,8 @@ def test_held_comment_waits_then_appears_after_approval(page, live_demo: LiveSer
     page.goto(live_demo.base + "/")
     widget(page)
     marker = uuid.uuid4().hex[:8]
-    text = ("Does anyone have a good recipe for chocolate cake with strawberries and cream? "
-            f"My daughter wants one for her birthday party next week {marker}.")
+    text = ("Which football team will win the league this season? I think Zakho has the best "
+            f"striker and goalkeeper in years {marker}.")
     fill_form(page, "Omar", "omar@example.org", text)
     with page.expect_response(lambda r: r.url.endswith("/comments") and r.request.method == "POST") as posted:
         page.click(".majlis .submit")

@@ -47,7 +47,8 @@ def serve(
     """Run the web server (migrates the database first)."""
     import uvicorn
 
-    from majlis.demo import seed_demo
+    from majlis.demo import seed_comments, seed_demo
+    from majlis.screening import Screener
 
     settings = Settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -56,8 +57,10 @@ def serve(
     if demo:
         origin_hosts = {host, "127.0.0.1", "localhost"} - {"0.0.0.0"}
         creds = seed_demo(store, tuple(sorted(f"http://{h}:{port}" for h in origin_hosts)))
+        seeded = seed_comments(store, Screener(), settings, settings.resolved_secret())
         console.print(f"[bold]Majlis demo[/bold] on http://{host}:{port}/")
-        console.print(f"  site: {creds.site}")
+        console.print(f"  site: {creds.site}" + (f" ({seeded} sample comments screened)" if seeded else ""))
+        console.print(f"  moderate at http://{host}:{port}/moderate")
         console.print(f"  moderator: {creds.moderator_email} / {creds.moderator_password}")
         console.print(f"  moderator API token: {creds.moderator_token}")
         console.print(f"  publisher API token: {creds.publisher_token}")

@@ -19,6 +19,9 @@ STOPWORDS = frozenset(
     what which who whom whose when where why how all any some more most other such than too also only
     about into over after before again out up down off own same both each few because while until
     get got like one two think know people dont im ive its thats article news story
+    year years time times day days today week month people city country world new good best bad
+    great thing things way lot many much well back still even ever never always say said says
+    see want need make made take come go going right left last first next other another every
     في من على الى عن مع هذا هذه ذلك التي الذي ان او و ما لا لم لن هو هي هم نحن انت كان كانت قد كل
     بعد قبل عند حتى اذا لكن بين ثم ايضا غير يا اللي مش شو هاد هيك
     و در به از که این آن با برای را تا هم یا اما نه هر یک ما شما او آنها است بود شد می
@@ -27,7 +30,7 @@ STOPWORDS = frozenset(
     û ji bi di ku ev ew de re jî an lê her ez tu em hûn wan min te""".split()
 )
 MIN_CONTENT_WORDS = 6
-STEM = 5  # compare word beginnings: "budget", "budgets" and "budgetary" meet
+STEM = 6  # compare word beginnings: "budget", "budgets" and "budgetary" meet; "football" is not "footbridge"
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +66,7 @@ class RelevanceStage:
             return {}, []
         shared = comment & article_stems(article.title, article.body)
         overlap = len(shared) / len(comment)
-        score = max(0.0, 1.0 - overlap / 0.12)
+        score = max(0.0, 1.0 - overlap / 0.2)
         score *= min(1.0, len(comment) / 10)
         if score < 0.5:
             return {Category.OFF_TOPIC: score}, []

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from email_validator import EmailNotValidError, validate_email
 
-from majlis.domain import Action, Article, Comment, Site, text_sha256
+from majlis.domain import Action, Article, Category, Comment, Site, text_sha256
 from majlis.screening import ArticleText, Policy, RecentComment, ScreenContext, Screener, Verdict
 from majlis.services.accounts import author_key
 from majlis.services.errors import Forbidden, Invalid, NotFound
@@ -38,6 +38,7 @@ class Posted:
     comment: Comment
     verdict: Verdict
     site: Site
+    category: Category | None = None  # the guideline behind a rejection or a hold, if any
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,12 @@ def post_comment(
         language_hint=article.language or site.language,
     )
     verdict = screener.screen(draft.text, context)
+    action, category, note = verdict.action, verdict.category, "automatic screen"
+    rules = {r["kind"]: r for r in store.author_rules(site.id, key)}
+    if "ban" in rules:
+        action, category, note = Action.REJECT, None, "author banned by a moderator"
+    elif "premoderate" in rules and action is Action.APPROVE:
+        action, note = Action.REVIEW, "author is pre-moderated"
     comment = store.add_comment(
         site_id=site.id,
         article_id=article.id,
@@ -156,11 +163,11 @@ def post_comment(
         language=verdict.language or article.language or site.language,
         risk=verdict.risk,
         verdict=verdict.to_dict(),
-        action=verdict.action,
-        category=verdict.category if verdict.action is not Action.APPROVE else None,
-        note="automatic screen",
+        action=action,
+        category=category if action is not Action.APPROVE else None,
+        note=note,
     )
-    return Posted(comment, verdict, site)
+    return Posted(comment, verdict, site, category if action is not Action.APPROVE else None)
 
 
 def encode_cursor(last_id: int) -> str:

@@ -23,7 +23,10 @@ from majlis.domain import (
     Site,
     State,
 )
+from majlis.storage.accounts import AccountStore
+from majlis.storage.desk import DeskStore
 from majlis.storage.engine import WRITE_OPTION
+from majlis.storage.rows import load, utcnow
 from majlis.storage.tables import (
     api_tokens,
     articles,
@@ -35,35 +38,20 @@ from majlis.storage.tables import (
 )
 
 
-T = TypeVar("T")
-
-
-def utcnow() -> datetime:
-    """The current time, timezone-aware UTC."""
-    return datetime.now(UTC)
-
-
-def _load(cls: type[T], row: Row[Any], **converted: Any) -> T:
-    """A domain dataclass from a row: columns of the same name, then the converted ones."""
-    mapping = row._mapping
-    values = {f.name: mapping[f.name] for f in fields(cls) if f.name in mapping and f.name not in converted}  # type: ignore[arg-type]
-    return cls(**values, **converted)
-
-
 def _site(row: Row[Any]) -> Site:
-    return _load(Site, row, origins=tuple(row.origins or ()), policy=dict(row.policy or {}))
+    return load(Site, row, origins=tuple(row.origins or ()), policy=dict(row.policy or {}))
 
 
 def _article(row: Row[Any]) -> Article:
-    return _load(Article, row, closed=bool(row.closed))
+    return load(Article, row, closed=bool(row.closed))
 
 
 def _comment(row: Row[Any]) -> Comment:
-    return _load(Comment, row, state=State(row.state))
+    return load(Comment, row, state=State(row.state))
 
 
 def _decision(row: Row[Any]) -> DecisionEvent:
-    return _load(
+    return load(
         DecisionEvent,
         row,
         actor_kind=ActorKind(row.actor_kind),
@@ -73,7 +61,7 @@ def _decision(row: Row[Any]) -> DecisionEvent:
     )
 
 
-class Store:
+class Store(AccountStore, DeskStore):
     """The storage interface; the services layer talks to nothing else."""
 
     def __init__(self, engine: Engine) -> None:
@@ -219,6 +207,7 @@ class Store:
             risk=risk,
             verdict=verdict,
             decided_at=decided_at,
+            reason=category.value if category else None,
         )
         with self._writer.begin() as conn:
             comment_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]  # type: ignore[index]
@@ -234,6 +223,7 @@ class Store:
                     reversal=False,
                 )
             )
+        values.pop("reason")
         return Comment(id=comment_id, **{**values, "state": state})  # type: ignore[arg-type]
 
     def comment(self, comment_id: int) -> Comment | None:
@@ -280,6 +270,7 @@ class Store:
                 .values(
                     state=new_state.value,
                     decided_at=None if new_state is State.PENDING else now,
+                    reason=category.value if category else None,
                 )
             )
             updated = _comment(conn.execute(select(comments).where(comments.c.id == comment_id)).one())
@@ -357,11 +348,21 @@ class Store:
         site_ids: Iterable[int] | None,
         after: tuple[float, int] | None,
         limit: int,
+        *,
+        article_id: int | None = None,
+        language: str | None = None,
+        reason: str | None = None,
     ) -> list[tuple[Comment, Article]]:
-        """Pending comments, riskiest first then oldest, keyset-paginated on (risk, id)."""
+        """Pending comments, riskiest first then oldest, keyset-paginated on (risk, id), filtered."""
         query = select(comments).where(comments.c.state == State.PENDING.value)
         if site_ids is not None:
             query = query.where(comments.c.site_id.in_(list(site_ids)))
+        if article_id is not None:
+            query = query.where(comments.c.article_id == article_id)
+        if language:
+            query = query.where(comments.c.language == language)
+        if reason:
+            query = query.where(comments.c.reason == reason)
         if after is not None:
             risk, last_id = after
             query = query.where(
@@ -376,102 +377,6 @@ class Store:
                 for a in conn.execute(select(articles).where(articles.c.id.in_(article_ids)))
             } if article_ids else {}
         return [(_comment(r), found[r.article_id]) for r in rows]
-
-    # -- moderators and tokens --------------------------------------------------------------
-
-    def create_moderator(
-        self, email: str, password_hash: str, is_admin: bool, site_ids: Sequence[int]
-    ) -> Moderator:
-        """Insert a moderator; raises `IntegrityError` if the email is taken."""
-        now = utcnow()
-        with self._writer.begin() as conn:
-            mod_id = conn.execute(
-                insert(moderators).values(
-                    email=email, password_hash=password_hash, is_admin=is_admin, created_at=now
-                )
-            ).inserted_primary_key[0]  # type: ignore[index]
-            for site_id in site_ids:
-                conn.execute(insert(moderator_sites).values(moderator_id=mod_id, site_id=site_id))
-        return Moderator(mod_id, email, password_hash, is_admin, tuple(site_ids), now)
-
-    def grant_site(self, moderator_id: int, site_id: int) -> None:
-        """Let a moderator decide comments of a site (idempotent)."""
-        try:
-            with self._writer.begin() as conn:
-                conn.execute(
-                    insert(moderator_sites).values(moderator_id=moderator_id, site_id=site_id)
-                )
-        except IntegrityError:
-            pass
-
-    def _moderator(self, conn: Any, row: Row[Any] | None) -> Moderator | None:
-        if row is None:
-            return None
-        site_ids = tuple(
-            conn.execute(
-                select(moderator_sites.c.site_id).where(moderator_sites.c.moderator_id == row.id)
-            ).scalars()
-        )
-        return Moderator(
-            row.id, row.email, row.password_hash, bool(row.is_admin), site_ids, row.created_at
-        )
-
-    def moderator_by_email(self, email: str) -> Moderator | None:
-        """The moderator with this email, if any."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(moderators).where(moderators.c.email == email)).first()
-            return self._moderator(conn, row)
-
-    def moderator_by_id(self, moderator_id: int) -> Moderator | None:
-        """The moderator with this id, if any."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(moderators).where(moderators.c.id == moderator_id)).first()
-            return self._moderator(conn, row)
-
-    def set_password_hash(self, moderator_id: int, password_hash: str) -> None:
-        """Replace a moderator's password hash (rehash after a parameter change)."""
-        with self._writer.begin() as conn:
-            conn.execute(
-                update(moderators)
-                .where(moderators.c.id == moderator_id)
-                .values(password_hash=password_hash)
-            )
-
-    def add_token(
-        self, token_hash: str, role: Role, site_id: int | None, moderator_id: int | None
-    ) -> ApiToken:
-        """Store the hash of a new API token."""
-        now = utcnow()
-        with self._writer.begin() as conn:
-            token_id = conn.execute(
-                insert(api_tokens).values(
-                    token_hash=token_hash,
-                    role=role.value,
-                    site_id=site_id,
-                    moderator_id=moderator_id,
-                    created_at=now,
-                )
-            ).inserted_primary_key[0]  # type: ignore[index]
-        return ApiToken(token_id, role, site_id, moderator_id, now)
-
-    def token_by_hash(self, token_hash: str) -> ApiToken | None:
-        """The live (not revoked) token with this hash, if any."""
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(api_tokens).where(
-                    api_tokens.c.token_hash == token_hash, api_tokens.c.revoked_at.is_(None)
-                )
-            ).first()
-        if row is None:
-            return None
-        return ApiToken(row.id, Role(row.role), row.site_id, row.moderator_id, row.created_at)
-
-    def revoke_token(self, token_id: int) -> None:
-        """Revoke a token; it stops working at once."""
-        with self._writer.begin() as conn:
-            conn.execute(
-                update(api_tokens).where(api_tokens.c.id == token_id).values(revoked_at=utcnow())
-            )
 
     def recent_comments(self, site_id: int, window: timedelta, limit: int) -> list[Comment]:
         """The site's newest comments within the window, newest first (for repeat detection)."""

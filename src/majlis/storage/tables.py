@@ -79,6 +79,8 @@ comments = Table(
     Column("risk", Float, nullable=False, server_default="0"),
     Column("verdict", JSON, nullable=True),
     Column("decided_at", UTCDateTime, nullable=True),
+    # The guideline behind the latest decision or hold (migration 0002): filters and statistics.
+    Column("reason", String(32), nullable=True),
     # Public reads: approved top-level comments of an article in id order, then their replies.
     Index("ix_comments_article_state_parent_id", "article_id", "state", "parent_id", "id"),
     # The moderation queue: pending comments, riskiest first.
@@ -130,4 +132,55 @@ api_tokens = Table(
     Column("moderator_id", Id, ForeignKey("moderators.id", ondelete="CASCADE"), nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("revoked_at", UTCDateTime, nullable=True),
+)
+
+# -- the moderator's desk (migration 0002) ----------------------------------------------------
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the cookie value
+    Column("moderator_id", Id, ForeignKey("moderators.id", ondelete="CASCADE"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+)
+
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("account_key", String(64), nullable=False),  # keyed hash of the email tried
+    Column("at", UTCDateTime, nullable=False),
+    Column("success", Boolean, nullable=False),
+    Index("ix_login_attempts_account_key_at", "account_key", "at"),
+)
+
+author_rules = Table(
+    "author_rules",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("site_id", Id, ForeignKey("sites.id", ondelete="CASCADE"), nullable=False),
+    Column("author_key", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),  # premoderate | ban
+    Column("until", UTCDateTime, nullable=True),
+    Column("note", Text, nullable=False, server_default=""),
+    Column("created_by", String(320), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("revoked_by", String(320), nullable=True),
+    Column("revoked_at", UTCDateTime, nullable=True),
+    Index("ix_author_rules_site_id_author_key", "site_id", "author_key"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", String(320), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("site_id", Id, nullable=True),
+    Column("target", String(255), nullable=False, server_default=""),
+    Column("detail", JSON, nullable=True),
+    Index("ix_audit_log_at", "at"),
 )

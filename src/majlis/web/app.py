@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
 
 import majlis
 from majlis.screening import Screener
@@ -12,6 +16,10 @@ from majlis.web import errors
 from majlis.web import pages
 from majlis.web.api import articles, comments, health, moderation, sites
 from majlis.web.cors import SiteCORS
+from majlis.web.desk import admin as desk_admin
+from majlis.web.desk import queue as desk_queue
+from majlis.web.desk.auth import LoginRequired
+from majlis.web.headers import SecurityHeaders
 from majlis.web.middleware import AccessLog, BodyLimit
 
 
@@ -41,9 +49,16 @@ def create_app(
     app.state.secret = settings.resolved_secret()
     errors.install(app)
     for router in (comments.router, articles.router, sites.router, pages.i18n_router, moderation.router,
-                   health.router, pages.router):
+                   health.router, desk_queue.router, desk_admin.router, pages.router):
         app.include_router(router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+
+    async def to_login(_: Request, __: Exception) -> RedirectResponse:
+        return RedirectResponse("/moderate/login", status_code=303)
+
+    app.add_exception_handler(LoginRequired, to_login)
     app.add_middleware(SiteCORS, store=store)
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(AccessLog)
     return app

@@ -48,7 +48,7 @@ async def create_comment(
     return PostResult(
         id=comment.id,
         state=comment.state.value,  # type: ignore[arg-type]
-        category=posted.verdict.category if show_reason else None,
+        category=posted.category if show_reason else None,
         message=MESSAGES[comment.state],
         language=comment.language,
         created_at=comment.created_at,

@@ -1,0 +1,99 @@
+"""Desk pages: a comment's full record, the decided comments, site settings, statistics."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from majlis.domain import Category
+from majlis.screening import Policy
+from majlis.services import desk
+from majlis.services.errors import ServiceError
+from majlis.web.desk.auth import PageSession, WriteSession
+from majlis.web.desk.charts import horizontal_bars, line, stacked_bars
+from majlis.web.desk.highlight import segments
+from majlis.web.desk.queue import page
+from majlis.web.i18n import strings
+
+router = APIRouter(prefix="/moderate", include_in_schema=False)
+
+
+@router.get("/comments/{comment_id}")
+async def comment_page(request: Request, session: PageSession, comment_id: int) -> HTMLResponse:
+    """A comment with its verdict, the whole decision record and the author's rules."""
+    store = request.app.state.store
+    try:
+        comment = await run_in_threadpool(desk.comment_for, store, session.moderator, comment_id)
+    except ServiceError as error:
+        raise HTTPException(404, error.message) from error
+    article = store.article_by_id(comment.article_id)
+    return page(request, "comment.html", comment=comment, article=article, history=store.decisions(comment_id),
+                segments=segments(comment.text, comment.verdict),
+                record=store.author_history(comment.site_id, comment.author_key, exclude_id=comment.id),
+                rules=store.author_rules(comment.site_id, comment.author_key, live_only=False),
+                show_email=session.moderator.is_admin)
+
+
+@router.get("/history")
+async def history_page(request: Request, session: PageSession, q: Annotated[str, Query(max_length=200)] = "",
+                       state: Annotated[str, Query(pattern="^(|approved|rejected)$")] = "",
+                       before: Annotated[int | None, Query(ge=1)] = None) -> HTMLResponse:
+    """Decided comments, newest first, searchable by text or author name."""
+    store = request.app.state.store
+    moderator = session.moderator
+    site_ids = None if moderator.is_admin else list(moderator.site_ids)
+    rows = await run_in_threadpool(store.search_decided, site_ids, q, state or None, before, 50)
+    return page(request, "history.html", rows=rows, q=q, state=state,
+                next_before=rows[-1]["id"] if len(rows) == 50 else None)
+
+
+def _site_for_admin(request: Request, session: desk.Session, slug: str):  # type: ignore[no-untyped-def]
+    if not session.moderator.is_admin:
+        raise HTTPException(403, "only admins change site settings")
+    site = request.app.state.store.site_by_slug(slug)
+    if site is None:
+        raise HTTPException(404, f"no site {slug!r}")
+    return site
+
+
+@router.get("/settings/{slug}")
+async def settings_page(request: Request, session: PageSession, slug: str, saved: bool = False) -> HTMLResponse:
+    """A site's thresholds, word lists, link domains, origins and reason display (admins)."""
+    site = _site_for_admin(request, session, slug)
+    audit = request.app.state.store.audit_entries([site.id], 20)
+    return page(request, "settings.html", site=site, policy=Policy.from_dict(site.policy), saved=saved,
+                audit=audit, error="")
+
+
+@router.post("/settings/{slug}")
+async def save_settings(request: Request, session: WriteSession, slug: str) -> Response:
+    """Save a site's settings; every change is recorded with who and when."""
+    site = _site_for_admin(request, session, slug)
+    form = dict((await request.form()).items())
+    try:
+        await run_in_threadpool(desk.update_site_settings, request.app.state.store, session.moderator, site, form)
+    except ServiceError as error:
+        audit = request.app.state.store.audit_entries([site.id], 20)
+        return page(request, "settings.html", status=422, site=site, policy=Policy.from_dict(site.policy),
+                    saved=False, audit=audit, error=error.message)
+    return RedirectResponse(f"/moderate/settings/{slug}?saved=1", status_code=303)
+
+
+@router.get("/stats")
+async def stats_page(request: Request, session: PageSession,
+                     days: Annotated[int, Query(ge=7, le=365)] = 30) -> HTMLResponse:
+    """Comments per day by outcome, rejections by category, automation share, time to decision, queue size."""
+    figures = await run_in_threadpool(desk.stats, request.app.state.store, session.moderator, days)
+    names = strings("en")["categories"]
+    return page(
+        request, "stats.html", figures=figures, days=days,
+        per_day=stacked_bars("Comments per day by outcome", figures.days, figures.per_day,
+                             ["approved", "pending", "rejected"]),
+        by_category=horizontal_bars("Rejections by guideline", figures.rejections_by_category,
+                                    {**names, "other": "other (no category)"}),
+        queue=line("Comments waiting for a moderator, per day", figures.days, figures.queue_by_day),
+        category_names=names, all_categories=[c.value for c in Category],
+    )
