@@ -47,3 +47,23 @@ def test_gibberish() -> None:
     assert gibberish_score("asdfgh qwerty zxcvbnm sdfghj") >= 0.5
     assert gibberish_score("!!!!!!!!!!!!!!!!!!!!!!!!!??????") >= 0.5
     assert gibberish_score("the council voted for the budget") == 0.0
+
+
+def test_an_id_seen_before_with_other_text_is_compared_by_its_new_text() -> None:
+    stage = SpamStage()
+    stage.run("anything at all", ScreenContext(recent=recent(TEXT), now=NOW))
+    # Comment 1 now holds other words (another database, or erased): TEXT is no longer a repeat.
+    scores, _ = stage.run(TEXT, ScreenContext(recent=recent("[removed] [removed] and other words entirely here"), now=NOW))
+    assert scores.get(Category.SPAM, 0.0) < 0.5
+
+
+def test_near_duplicates_are_found_among_many_recent_comments() -> None:
+    import random
+
+    vocabulary = ("bridge council water budget school road market river mayor price shop engineer cable flood "
+                  "pier walkway bank city contract delay cost repair tender report minister power fuel bread").split()
+    rng = random.Random(5)
+    many = [" ".join(rng.choice(vocabulary) for _ in range(14)) for _ in range(500)]
+    stage = SpamStage()
+    scores, evidence = stage.run(many[321] + " indeed", ScreenContext(recent=recent(*many), now=NOW))
+    assert scores[Category.SPAM] >= 0.9 and "comment 322" in evidence[0].detail

@@ -78,30 +78,35 @@ class SpamStage:
 
     def __init__(self, capacity: int = 100_000) -> None:
         self._capacity = capacity
-        self._signatures: dict[int, np.ndarray | None] = {}
-        self._index: dict[bytes, list[int]] = {}
+        # Keyed by (id, hash of text): an id may come back with other text (another database,
+        # a comment erased to "[removed]"), and must not match its old words.
+        self._signatures: dict[tuple[int, int], np.ndarray | None] = {}
+        self._index: dict[bytes, list[tuple[int, int]]] = {}
 
     def _remember(self, comment: RecentComment) -> None:
         if len(self._signatures) >= self._capacity:
             self._signatures.clear()  # start afresh; recent comments are signed again as they come
             self._index.clear()
         value = signature(normalise(comment.text).text)
-        self._signatures[comment.id] = value
+        key = (comment.id, hash(comment.text))
+        self._signatures[key] = value
         if value is not None:
-            for key in band_keys(value):
-                self._index.setdefault(key, []).append(comment.id)
+            for band in band_keys(value):
+                self._index.setdefault(band, []).append(key)
 
     def nearest(self, mine: np.ndarray, recent: tuple[RecentComment, ...]) -> tuple[int, float]:
         """The most similar recent comment (id, similarity), or (0, 0.0)."""
         known = self._signatures
+        window = set()
         for comment in recent:
-            if comment.id not in known:
+            key = (comment.id, hash(comment.text))
+            window.add(key)
+            if key not in known:
                 self._remember(comment)
-        window = {c.id for c in recent}
         best_id, best = 0, 0.0
-        seen: set[int] = set()
-        for key in band_keys(mine):
-            for candidate in self._index.get(key, ()):
+        seen: set[tuple[int, int]] = set()
+        for band in band_keys(mine):
+            for candidate in self._index.get(band, ()):
                 if candidate in seen or candidate not in window:
                     continue
                 seen.add(candidate)
@@ -109,7 +114,7 @@ class SpamStage:
                 if other is not None:
                     similarity = float(np.count_nonzero(other == mine)) / PERMUTATIONS
                     if similarity > best:
-                        best_id, best = candidate, similarity
+                        best_id, best = candidate[0], similarity
         return best_id, best
 
     def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
