@@ -178,3 +178,13 @@ def test_reader_replies_to_a_comment(page, live_demo: LiveServer) -> None:  # ty
     page.click(".majlis .submit")
     page.wait_for_selector(".majlis .replies .reply")
     assert "the eastern pier was the weakest part" in page.inner_text(".majlis .replies")
+
+
+@pytest.mark.parametrize("path", ["/", "/ar"])
+def test_phone_width_page_does_not_scroll_sideways(browser, live_demo: LiveServer, path: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(live_demo.base + path)
+    widget(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

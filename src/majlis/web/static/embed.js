@@ -312,7 +312,7 @@
     ".counter.over{color:#b3261e;font-weight:700}",
     ".submit{background:#1a5fb4;color:#fff;border:0;border-radius:.45rem;padding:.6rem 1.2rem;font-weight:700;cursor:pointer;min-height:2.6rem}",
     ".submit:disabled{opacity:.6;cursor:progress}",
-    ".hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}",
+    ".hp{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;inset-inline-start:0}",
     ".outcome:empty{display:none}",
     ".outcome{border-radius:.5rem;padding:.7rem .9rem;margin:0 0 1rem;font-weight:600}",
     ".outcome.ok{background:#e3f4e8;color:#135c2c}",
