@@ -129,3 +129,16 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
 def test_health_probes(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").status_code == 200
+
+
+def test_embedding_page_fills_in_an_unregistered_article(client: TestClient, newsroom: Newsroom, store: Store) -> None:
+    body = comment_body(article_title="Dam report", article_url="http://localhost:8000/news/dam")
+    client.post(newsroom.comments_url("dam-report"), json=body)
+    site = store.site_by_slug(newsroom.site)
+    assert site is not None
+    article = store.article(site.id, "dam-report")
+    assert article is not None and (article.title, article.url) == ("Dam report", "http://localhost:8000/news/dam")
+    # A registered title is never overwritten, and URLs off the site's origins are ignored.
+    client.post(newsroom.comments_url(), json=comment_body(article_title="Hijacked", article_url="https://evil.example/x"))
+    registered = store.article(site.id, newsroom.article)
+    assert registered is not None and registered.title == "Parliament votes on the city budget" and registered.url == ""

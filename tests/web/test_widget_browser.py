@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import httpx
@@ -188,3 +189,16 @@ def test_phone_width_page_does_not_scroll_sideways(browser, live_demo: LiveServe
     widget(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ckb", "لەمەوبەر"), ("kmr", "berî"), ("fa", "پیش"), ("tr", "önce")])
+def test_relative_times_are_in_the_readers_language(page, live_demo: LiveServer, lang: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    article = f"time-{lang}-" + uuid.uuid4().hex[:6]
+    approve(live_demo, int(post_api(live_demo, "The council met again about the bridge repairs.", article)["id"]))  # type: ignore[arg-type]
+    time.sleep(1.2)  # so that the comment lies in the past
+    page.goto(live_demo.base + "/guidelines")
+    page.set_content(f'<html><body><script src="{live_demo.base}/embed.js" data-site="demo" data-article="{article}" '
+                     f'data-lang="{lang}"></script></body></html>')
+    widget(page)
+    page.wait_for_selector(".majlis .comment time")
+    assert expected in page.inner_text(".majlis .comment time")

@@ -29,6 +29,8 @@ class CommentDraft:
     author_email: str
     text: str
     parent_id: int | None = None
+    article_title: str | None = None  # from the embedding page, for an article not registered yet
+    article_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,23 @@ def site_or_404(store: Store, slug: str) -> Site:
     return site
 
 
+def _fill_in_article(store: Store, site: Site, article: Article, draft: CommentDraft) -> Article:
+    """An article nobody registered takes its title and URL from the page that embeds the widget;
+    the URL only when it lies on one of the site's origins. Registered facts are never overwritten."""
+    fields: dict[str, str] = {}
+    if draft.article_title and not article.title:
+        _check_unicode(draft.article_title, "article_title")
+        fields["title"] = draft.article_title.strip()[:500]
+    if draft.article_url and not article.url:
+        _check_unicode(draft.article_url, "article_url")
+        if any(draft.article_url.startswith(origin.rstrip("/") + "/") for origin in site.origins):
+            fields["url"] = draft.article_url[:2000]
+    if not fields:
+        return article
+    updated, _ = store.upsert_article(site.id, article.key, fields)
+    return updated
+
+
 def _thread_parent(store: Store, article: Article, parent_id: int | None) -> int | None:
     """The top-level comment a reply hangs under (replies are one level deep)."""
     if parent_id is None:
@@ -130,6 +149,7 @@ def post_comment(
     _check_unicode(article_key, "article")
     email = validate_draft(draft, settings)
     article = store.ensure_article(site.id, article_key)
+    article = _fill_in_article(store, site, article, draft)
     if article.closed:
         raise Forbidden("this article is closed for comments", "article")
     parent_id = _thread_parent(store, article, draft.parent_id)

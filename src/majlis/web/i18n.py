@@ -70,6 +70,18 @@ STRINGS: dict[str, dict[str, Any]] = {
         },
     },
     "ckb": {
+        # CLDR has no Sorani relative-time patterns (Intl and Babel fall back to English); the unit
+        # phrases are ours, the plural form is chosen by CLDR's rules through Intl.PluralRules.
+        "relative": {
+            "now": "ئێستا",
+            "second": {"one": "{n} چرکە لەمەوبەر", "other": "{n} چرکە لەمەوبەر"},
+            "minute": {"one": "{n} خولەک لەمەوبەر", "other": "{n} خولەک لەمەوبەر"},
+            "hour": {"one": "{n} کاتژمێر لەمەوبەر", "other": "{n} کاتژمێر لەمەوبەر"},
+            "day": {"one": "{n} ڕۆژ لەمەوبەر", "other": "{n} ڕۆژ لەمەوبەر"},
+            "week": {"one": "{n} هەفتە لەمەوبەر", "other": "{n} هەفتە لەمەوبەر"},
+            "month": {"one": "{n} مانگ لەمەوبەر", "other": "{n} مانگ لەمەوبەر"},
+            "year": {"one": "{n} ساڵ لەمەوبەر", "other": "{n} ساڵ لەمەوبەر"},
+        },
         "comments": {"one": "{n} لێدوان", "other": "{n} لێدوان"},
         "no_comments": "هێشتا هیچ لێدوانێک نییە. یەکەم کەس بە بۆ نووسین.",
         "name": "ناو", "email": "ئیمەیڵ", "comment": "لێدوان",
@@ -98,6 +110,17 @@ STRINGS: dict[str, dict[str, Any]] = {
         },
     },
     "kmr": {
+        # As for Sorani: no CLDR relative-time data for Kurmanji; plural forms come from CLDR rules.
+        "relative": {
+            "now": "niha",
+            "second": {"one": "berî {n} saniyeyê", "other": "berî {n} saniyeyan"},
+            "minute": {"one": "berî {n} deqîqeyê", "other": "berî {n} deqîqeyan"},
+            "hour": {"one": "berî {n} saetê", "other": "berî {n} saetan"},
+            "day": {"one": "berî {n} rojê", "other": "berî {n} rojan"},
+            "week": {"one": "berî {n} hefteyê", "other": "berî {n} hefteyan"},
+            "month": {"one": "berî {n} mehê", "other": "berî {n} mehan"},
+            "year": {"one": "berî {n} salê", "other": "berî {n} salan"},
+        },
         "comments": {"one": "{n} şîrove", "other": "{n} şîrove"},
         "no_comments": "Hêj tu şîrove tune. Bibe yê yekem.",
         "name": "Nav", "email": "E-name", "comment": "Şîrove",

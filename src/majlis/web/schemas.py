@@ -22,6 +22,8 @@ class CommentIn(BaseModel):
     author_email: str = Field(..., max_length=1000, description="Required, never published.")
     text: str = Field(..., max_length=HARD_TEXT_CAP, description="Stored byte for byte.")
     parent_id: int | None = Field(None, ge=1, description="The published comment this replies to.")
+    article_title: str | None = Field(None, max_length=500, description="Fills in an unregistered article's title.")
+    article_url: str | None = Field(None, max_length=2000, description="Fills in an unregistered article's URL (an allowed origin).")
 
 
 class PublicComment(BaseModel):

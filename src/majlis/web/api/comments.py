@@ -37,7 +37,8 @@ async def create_comment(
     secret: SecretDep,
 ) -> PostResult:
     """Post a comment: it is stored, screened and decided before this answers (201 = committed)."""
-    draft = CommentDraft(body.author_name, body.author_email, body.text, body.parent_id)
+    draft = CommentDraft(body.author_name, body.author_email, body.text, body.parent_id,
+                         body.article_title, body.article_url)
     posted = await run_in_threadpool(
         post_comment, store, screener, settings, secret, site, article, draft
     )

@@ -15,6 +15,8 @@
   var article = script.getAttribute("data-article") || location.pathname;
   var requestedLang = (script.getAttribute("data-lang") || document.documentElement.lang || "en").toLowerCase();
   var order = script.getAttribute("data-order") === "newest" ? "newest" : "oldest";
+  var articleTitle = script.getAttribute("data-title") || "";
+  var articleUrl = script.getAttribute("data-url") || "";
   var api = base + "/api/v1/sites/" + encodeURIComponent(site) + "/articles/" + encodeURIComponent(article);
   var SIZE_KEY = "majlis:text-scale";
   var URL_RE = /\bhttps?:\/\/[^\s<>"']+/gi;
@@ -49,16 +51,19 @@
     try { number = new Intl.NumberFormat(lang).format(n); } catch (e) { number = String(n); }
     return fill(forms[rule] || forms.other, { n: number });
   }
+  /* Relative times from the browser's CLDR data; for languages it lacks (Sorani, Kurmanji) the
+   * server's unit phrases, with the plural form still chosen by Intl.PluralRules. */
   function relative(iso) {
     var seconds = (new Date(iso).getTime() - Date.now()) / 1000;
     var units = [["year", 31536000], ["month", 2592000], ["week", 604800], ["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1]];
-    var locale = lang;
-    try { if (!Intl.RelativeTimeFormat.supportedLocalesOf([lang]).length) locale = lang === "kmr" ? "ku" : lang; } catch (e) { locale = "en"; }
-    var format;
-    try { format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" }); } catch (e) { format = new Intl.RelativeTimeFormat("en", { numeric: "auto" }); }
+    var native = false;
+    try { native = Intl.RelativeTimeFormat.supportedLocalesOf([lang]).length > 0; } catch (e) { native = false; }
     for (var i = 0; i < units.length; i++) {
       if (Math.abs(seconds) >= units[i][1] || units[i][0] === "second") {
-        return format.format(Math.round(seconds / units[i][1]), units[i][0]);
+        var n = Math.round(seconds / units[i][1]);
+        if (native) return new Intl.RelativeTimeFormat(lang, { numeric: "auto" }).format(n, units[i][0]);
+        if (t.relative) return n >= 0 ? t.relative.now : plural(t.relative[units[i][0]], -n);
+        return new Intl.RelativeTimeFormat("en", { numeric: "auto" }).format(n, units[i][0]);
       }
     }
     return "";
@@ -189,6 +194,8 @@
       text: fields.text.input.value
     };
     if (replyTo) payload.parent_id = replyTo.id;
+    if (articleTitle) payload.article_title = articleTitle.slice(0, 500);
+    if (articleUrl) payload.article_url = articleUrl.slice(0, 2000);
     request("POST", api + "/comments", payload).then(function (r) {
       if (r.status === 201 && r.data) {
         var posted = r.data;
