@@ -66,7 +66,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def settings(db_url: str, tmp_path: Path) -> Settings:
     """Settings for a test install (its own database and secret)."""
-    return Settings(database_url=db_url, secret_key=secrets.token_urlsafe(24))
+    return Settings(database_url=db_url, secret_key=secrets.token_urlsafe(24), rate_limits="off")
 
 
 @pytest.fixture
@@ -176,6 +176,7 @@ class LiveServer:
     moderator_token: str
     publisher_token: str
     log: Path
+    database_url: str = ""
 
     def headers(self) -> dict[str, str]:
         """Authorization for the demo moderator."""
@@ -188,6 +189,7 @@ def start_server(folder: Path, extra_env: dict[str, str] | None = None, args: tu
     log = folder / "server.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("MAJLIS_")}
     env["MAJLIS_DATABASE_URL"] = f"sqlite:///{folder / 'demo.db'}"
+    env["MAJLIS_RATE_LIMITS"] = "off"  # the browser tests post many comments from one address
     env.update(extra_env or {})
     with log.open("w") as out:
         process = subprocess.Popen([sys.executable, "-m", "majlis.cli", "serve", "--demo", "--port", str(port), *args],
@@ -210,7 +212,7 @@ def start_server(folder: Path, extra_env: dict[str, str] | None = None, args: tu
     moderator = re.search(r"moderator API token: (\S+)", text)
     publisher = re.search(r"publisher API token: (\S+)", text)
     assert moderator and publisher, text
-    return process, LiveServer(base, moderator.group(1), publisher.group(1), log)
+    return process, LiveServer(base, moderator.group(1), publisher.group(1), log, env["MAJLIS_DATABASE_URL"])
 
 
 @pytest.fixture(scope="session")
@@ -223,8 +225,12 @@ def live_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 
 CHROMIUM = os.environ.get("MAJLIS_TEST_CHROMIUM", "/usr/bin/chromium")
+# Local Network Access checks are off: in the tests every host is on loopback, where Chromium would
+# treat a page embedding the widget from another loopback origin as a private-network request.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                 "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,"
+                 "PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults"]
 
 
 @pytest.fixture(scope="session")

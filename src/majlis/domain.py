@@ -115,6 +115,7 @@ class Comment:
     risk: float = 0.0
     verdict: dict[str, Any] | None = None
     decided_at: datetime | None = None
+    erased_at: datetime | None = None
 
 
 @dataclass(frozen=True)

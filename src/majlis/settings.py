@@ -39,6 +39,21 @@ class Settings(BaseSettings):
     page_size_max: int = Field(200, ge=1, description="Largest `limit` a reader may ask for.")
     log_level: str = Field("info", description="Log level of the server (debug, info, warning).")
     auto_migrate: bool = Field(True, description="Apply database migrations when the server starts.")
+    email_key: str = Field(
+        "", description="Fernet key that encrypts commenters' emails at rest. Empty: derived from the secret key."
+    )
+    ip_retention_days: int = Field(30, ge=0, description="Days a comment keeps the keyed hash of its client IP.")
+    rate_limits: str = Field(
+        "ip:10/60,email:5/60,site:300/60",
+        description="Comment posting limits as scope:count/seconds (scopes ip, email, site), or `off`.",
+    )
+    redis_url: str = Field("", description="redis://host:port/db: shares rate limits between web processes.")
+    min_submit_seconds: float = Field(
+        2.0, ge=0, description="A comment sent with a form ticket younger than this is refused as a bot's."
+    )
+    trusted_proxies: str = Field(
+        "", description="Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed."
+    )
     session_hours: int = Field(12, ge=1, description="How long a moderator's login session lasts.")
     login_max_failures: int = Field(5, ge=1, description="Failed logins on one account before it is locked.")
     login_lockout_minutes: int = Field(15, ge=1, description="How long a locked account waits.")
@@ -51,6 +66,24 @@ class Settings(BaseSettings):
     def _refuse_placeholder(cls, value: str) -> str:
         if value and (value.lower() in PLACEHOLDER_SECRETS or len(value) < 16):
             raise ValueError("MAJLIS_SECRET_KEY must be a random string of at least 16 characters")
+        return value
+
+    @field_validator("rate_limits")
+    @classmethod
+    def _valid_limits(cls, value: str) -> str:
+        from majlis.limits import parse_limits
+
+        parse_limits(value)
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _valid_proxies(cls, value: str) -> str:
+        import ipaddress
+
+        for part in value.split(","):
+            if part.strip():
+                ipaddress.ip_network(part.strip(), strict=False)
         return value
 
     def resolved_secret(self) -> bytes:

@@ -96,8 +96,7 @@ def test_validation_errors_show_beside_the_fields(page, live_demo: LiveServer) -
     # An address the browser lets through but the server refuses: its message lands by the field.
     fill_form(page, "Sara", "sara@example..org", "A fair point about the bridge repairs.")
     page.click(".majlis .submit")
-    page.wait_for_function("document.querySelector('.majlis-comments').shadowRoot"
-                           ".querySelector('#majlis-author_email-error').textContent.length > 0")
+    page.wait_for_selector("#majlis-author_email-error:not(:empty)")
     assert "author_email" in page.inner_text("#majlis-author_email-error")
 
 
@@ -202,3 +201,36 @@ def test_relative_times_are_in_the_readers_language(page, live_demo: LiveServer,
     widget(page)
     page.wait_for_selector(".majlis .comment time")
     assert expected in page.inner_text(".majlis .comment time")
+
+
+def test_widget_solves_the_proof_of_work_when_the_site_asks(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
+    from majlis.storage import Store, make_engine
+
+    store = Store(make_engine(live_demo.database_url))
+    site = store.site_by_slug("demo")
+    assert site is not None
+    store.update_site(site.id, policy={**site.policy, "proof_of_work": "on", "pow_bits": 12})
+    try:
+        page.goto(live_demo.base + "/")
+        widget(page)
+        marker = uuid.uuid4().hex[:8]
+        fill_form(page, "Hiwa", "hiwa@example.org", f"The eastern pier finally looks safe again ({marker}).")
+        with page.expect_response(lambda r: r.url.endswith("/comments") and r.request.method == "POST") as posted:
+            page.click(".majlis .submit")
+        assert posted.value.status == 201
+        assert posted.value.request.post_data_json["pow"]["nonce"]
+    finally:
+        store.update_site(site.id, policy=site.policy)
+        store.engine.dispose()
+
+
+def test_widget_neutralises_bidi_overrides_and_zalgo(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
+    article = "display-" + uuid.uuid4().hex[:6]
+    zalgo = "Z" + "\u0336\u0337\u0338\u0339" * 8 + "algo"
+    approve(live_demo, int(post_api(live_demo, f"Open invoice\u202efdp.exe and {zalgo}", article)["id"]))  # type: ignore[arg-type]
+    page.goto(live_demo.base + "/guidelines")
+    page.set_content(f'<html><body><script src="{live_demo.base}/embed.js" data-site="demo" data-article="{article}"></script></body></html>')
+    widget(page)
+    shown = page.inner_text(".majlis .comment .text")
+    assert "\u202e" not in shown and "fdp.exe" in shown
+    assert "Z\u0336\u0337\u0338algo" in shown

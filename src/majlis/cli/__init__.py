@@ -133,9 +133,11 @@ def moderator_create(
         console.print(f"moderator token (shown once): {value}")
 
 
+from majlis.cli import privacy as _privacy  # noqa: E402
 from majlis.cli import screening as _screening  # noqa: E402  (registers screen, eval, train)
 
 _screening.register(app)
+app.add_typer(_privacy.app, name="privacy")
 
 if __name__ == "__main__":
     app()

@@ -39,6 +39,12 @@ class Policy:
     suspect_words: tuple[str, ...] = ()
     allowed_domains: tuple[str, ...] = ()
     show_reasons: bool = True
+    # Bot defences (see services/bots.py): form tickets, and proof of work off, on, or "auto"
+    # (only while more than `pow_auto_per_minute` comments a minute arrive).
+    require_ticket: bool = False
+    proof_of_work: str = "auto"
+    pow_bits: int = 16
+    pow_auto_per_minute: int = 60
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Policy:
@@ -61,6 +67,10 @@ class Policy:
             suspect_words=tuple(data.get("suspect_words", ())),
             allowed_domains=tuple(d.lower() for d in data.get("allowed_domains", ())),
             show_reasons=bool(data.get("show_reasons", True)),
+            require_ticket=bool(data.get("require_ticket", False)),
+            proof_of_work=str(data.get("proof_of_work", "auto")),
+            pow_bits=int(data.get("pow_bits", 16)),
+            pow_auto_per_minute=int(data.get("pow_auto_per_minute", 60)),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,6 +84,10 @@ class Policy:
             "suspect_words": list(self.suspect_words),
             "allowed_domains": list(self.allowed_domains),
             "show_reasons": self.show_reasons,
+            "require_ticket": self.require_ticket,
+            "proof_of_work": self.proof_of_work,
+            "pow_bits": self.pow_bits,
+            "pow_auto_per_minute": self.pow_auto_per_minute,
         }
 
     def decide(self, scores: dict[Category, float]) -> tuple[Action, Category | None]:

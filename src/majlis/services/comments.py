@@ -13,6 +13,7 @@ from majlis.domain import Action, Article, Category, Comment, Site, text_sha256
 from majlis.screening import ArticleText, Policy, RecentComment, ScreenContext, Screener, Verdict
 from majlis.services.accounts import author_key
 from majlis.services.errors import Forbidden, Invalid, NotFound
+from majlis.services.privacy import ip_hash, vault
 from majlis.settings import Settings
 from majlis.storage import Store
 
@@ -141,8 +142,10 @@ def post_comment(
     site_slug: str,
     article_key: str,
     draft: CommentDraft,
+    client_ip: str | None = None,
 ) -> Posted:
-    """Validate, screen and store a reader's comment; it is committed when this returns."""
+    """Validate, screen and store a reader's comment; it is committed when this returns. The email is
+    stored encrypted and the client address only as a keyed hash."""
     site = site_or_404(store, site_slug)
     if not article_key or len(article_key) > 255:
         raise Invalid("article key must be 1-255 characters", "article")
@@ -176,8 +179,9 @@ def post_comment(
         article_id=article.id,
         parent_id=parent_id,
         author_name=draft.author_name.strip(),
-        author_email=email,
+        author_email=vault(settings, secret).encrypt(email),
         author_key=key,
+        ip_hash=ip_hash(secret, client_ip),
         text=draft.text,
         text_sha256=text_sha256(draft.text),
         language=verdict.language or article.language or site.language,

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, insert, or_, select, update
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
-from majlis.domain import ActorKind, State
-from majlis.storage.rows import utcnow
-from majlis.storage.tables import articles, audit_log, author_rules, comments, decisions
+from majlis.domain import ActorKind, Comment, State
+from majlis.storage.rows import load, utcnow
+from majlis.storage.tables import articles, audit_log, author_rules, comments, decisions, used_tokens
 
 
 def _in_sites(column: Any, site_ids: Iterable[int] | None) -> Any:
@@ -139,3 +140,42 @@ class DeskStore:
                         _in_sites(comments.c.site_id, site_ids)))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
+
+    # -- privacy ------------------------------------------------------------------------------
+
+    def comments_by_author(self, author_key: str) -> list[Comment]:
+        """Every comment of an author, on every site."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(comments).where(comments.c.author_key == author_key).order_by(comments.c.id))
+            return [load(Comment, r, state=State(r.state)) for r in rows]
+
+    def erase_author(self, author_key: str, unlinkable: str, removed: str) -> int:
+        """Remove an author's personal data: text, name, email, address hash, verdict details, rules."""
+        now = utcnow()
+        with self._writer.begin() as conn:
+            ids = [r.id for r in conn.execute(select(comments.c.id).where(comments.c.author_key == author_key))]
+            if ids:
+                conn.execute(update(comments).where(comments.c.id.in_(ids)).values(
+                    text=removed, text_sha256="", author_name=removed, author_email="", author_key=unlinkable,
+                    ip_hash=None, verdict=None, erased_at=now))
+                conn.execute(update(decisions).where(decisions.c.comment_id.in_(ids)).values(note=""))
+            conn.execute(delete(author_rules).where(author_rules.c.author_key == author_key))
+            conn.execute(update(audit_log).where(audit_log.c.target == author_key[:16]).values(target="erased"))
+        return len(ids)
+
+    def purge_ip_hashes(self, before: datetime) -> int:
+        """Forget the IP hashes of comments older than `before`."""
+        with self._writer.begin() as conn:
+            result = conn.execute(update(comments).where(comments.c.created_at < before, comments.c.ip_hash.is_not(None))
+                                  .values(ip_hash=None))
+            return int(result.rowcount or 0)
+
+    def spend_token(self, token_id: str, expires_at: datetime) -> bool:
+        """Mark a one-time token used; False if it was used already (replay)."""
+        try:
+            with self._writer.begin() as conn:
+                conn.execute(delete(used_tokens).where(used_tokens.c.expires_at < utcnow()))
+                conn.execute(insert(used_tokens).values(id=token_id, expires_at=expires_at))
+            return True
+        except IntegrityError:
+            return False

@@ -187,6 +187,7 @@ class Store(AccountStore, DeskStore):
         created_at: datetime | None = None,
         actor_kind: ActorKind = ActorKind.SCREEN,
         actor: str = "screen",
+        ip_hash: str | None = None,
     ) -> Comment:
         """Store a comment and its first decision in one transaction; committed on return."""
         now = created_at or utcnow()
@@ -208,6 +209,7 @@ class Store(AccountStore, DeskStore):
             verdict=verdict,
             decided_at=decided_at,
             reason=category.value if category else None,
+            ip_hash=ip_hash,
         )
         with self._writer.begin() as conn:
             comment_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]  # type: ignore[index]
@@ -224,6 +226,7 @@ class Store(AccountStore, DeskStore):
                 )
             )
         values.pop("reason")
+        values.pop("ip_hash")
         return Comment(id=comment_id, **{**values, "state": state})  # type: ignore[arg-type]
 
     def comment(self, comment_id: int) -> Comment | None:

@@ -81,6 +81,10 @@ comments = Table(
     Column("decided_at", UTCDateTime, nullable=True),
     # The guideline behind the latest decision or hold (migration 0002): filters and statistics.
     Column("reason", String(32), nullable=True),
+    # Keyed hash of the client address, purged after MAJLIS_IP_RETENTION_DAYS (migration 0003).
+    Column("ip_hash", String(64), nullable=True),
+    # Set when the author's data was erased: readers then see "[removed]" (migration 0003).
+    Column("erased_at", UTCDateTime, nullable=True),
     # Public reads: approved top-level comments of an article in id order, then their replies.
     Index("ix_comments_article_state_parent_id", "article_id", "state", "parent_id", "id"),
     # The moderation queue: pending comments, riskiest first.
@@ -183,4 +187,12 @@ audit_log = Table(
     Column("target", String(255), nullable=False, server_default=""),
     Column("detail", JSON, nullable=True),
     Index("ix_audit_log_at", "at"),
+)
+
+# Proof-of-work challenges already spent (migration 0003): replay protection across processes.
+used_tokens = Table(
+    "used_tokens",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("expires_at", UTCDateTime, nullable=False),
 )

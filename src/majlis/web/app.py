@@ -20,6 +20,7 @@ from majlis.web.desk import admin as desk_admin
 from majlis.web.desk import queue as desk_queue
 from majlis.web.desk.auth import LoginRequired
 from majlis.web.headers import SecurityHeaders
+from majlis.web.ratelimit import make_limiter
 from majlis.web.middleware import AccessLog, BodyLimit
 
 
@@ -47,6 +48,7 @@ def create_app(
         screener.warm_up()
     app.state.screener = screener
     app.state.secret = settings.resolved_secret()
+    app.state.limiter = make_limiter(settings.rate_limits, settings.redis_url, app.state.secret)
     errors.install(app)
     for router in (comments.router, articles.router, sites.router, pages.i18n_router, moderation.router,
                    health.router, desk_queue.router, desk_admin.router, pages.router):

@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from majlis.storage import Store
 
 SITE_PATH = re.compile(r"^/api/v1/sites/([^/]+)/")
-CACHE_SECONDS = 30.0
+CACHE_SECONDS = 5.0  # a changed list of origins applies within this time
 
 
 class SiteCORS:

@@ -57,7 +57,7 @@ async def _service(_: Request, exc: Exception) -> JSONResponse:
 
 async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) else "error"
-    field = "body" if exc.status_code in (400, 413) else None
+    field = "body" if exc.status_code in (400, 413) else "rate" if exc.status_code == 429 else None
     if exc.status_code == 400 and "parsing the body" in detail:
         detail = "the body is not valid JSON in UTF-8"
     codes = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",

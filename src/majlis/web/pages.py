@@ -12,16 +12,20 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from majlis.domain import Category
+from majlis.web.display import for_display
 from majlis.web.i18n import LANGUAGES, strings
+from majlis.web.schemas import ERRORS
 
 router = APIRouter(include_in_schema=False)
-i18n_router = APIRouter(prefix="/api/v1", tags=["widget"])
+i18n_router = APIRouter(prefix="/api/v1", tags=["widget"], responses=ERRORS)
 
 
 @lru_cache(maxsize=1)
 def templates() -> Environment:
     """The Jinja2 templates of the package (HTML is autoescaped)."""
-    return Environment(loader=PackageLoader("majlis.web", "templates"), autoescape=select_autoescape(["html"]))
+    environment = Environment(loader=PackageLoader("majlis.web", "templates"), autoescape=select_autoescape(["html"]))
+    environment.filters["display"] = for_display
+    return environment
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,6 +11,33 @@ from majlis.domain import Category
 
 # Hard caps that bound memory before the configurable limits of the services apply.
 HARD_TEXT_CAP = 100_000
+
+
+class ErrorOut(BaseModel):
+    """Every error: a code, a sentence, and the field at fault when there is one."""
+
+    error: str
+    message: str
+    field: str | None = None
+    errors: list[dict[str, str]] | None = None
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": text}
+    for status, text in [(400, "The body is not JSON in UTF-8"), (401, "A token is missing or unknown"),
+                         (403, "Not allowed"), (404, "Not found"), (409, "Already exists"),
+                         (413, "The body is too large"), (422, "A field is invalid (named in `field`)"),
+                         (429, "Too many requests (see Retry-After)")]
+}
+
+
+class ProofOfWork(BaseModel):
+    """A solved challenge from `GET /api/v1/sites/{site}/challenge`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    challenge: str = Field(..., max_length=200)
+    nonce: str = Field(..., max_length=32)
 
 
 class CommentIn(BaseModel):
@@ -24,6 +51,9 @@ class CommentIn(BaseModel):
     parent_id: int | None = Field(None, ge=1, description="The published comment this replies to.")
     article_title: str | None = Field(None, max_length=500, description="Fills in an unregistered article's title.")
     article_url: str | None = Field(None, max_length=2000, description="Fills in an unregistered article's URL (an allowed origin).")
+    website: str | None = Field(None, max_length=200, description="Honeypot: the widget hides it; people leave it empty.")
+    ticket: str | None = Field(None, max_length=100, description="From `GET .../ticket` when the form was shown.")
+    pow: ProofOfWork | None = Field(None, description="Required while the site asks for proof of work.")
 
 
 class PublicComment(BaseModel):
@@ -155,3 +185,18 @@ class SiteConfig(BaseModel):
     show_reasons: bool = Field(description="Whether readers are told which guideline a rejected comment broke.")
     link_domains: list[str] = Field(description="Links to these domains are clickable in comments.")
     page_size: int
+
+
+class Ticket(BaseModel):
+    """A signed form ticket: a comment sent with it sooner than `min_seconds` is refused."""
+
+    ticket: str
+    min_seconds: float
+
+
+class Challenge(BaseModel):
+    """A proof-of-work puzzle: find `nonce` so that SHA-256(challenge ":" nonce) starts with `bits` zero bits."""
+
+    challenge: str
+    bits: int
+    required: bool

@@ -11,9 +11,9 @@ from majlis.domain import Role
 from majlis.services.articles import ArticleFields, register_article
 from majlis.services.comments import site_or_404
 from majlis.web.deps import StoreDep, TokenDep
-from majlis.web.schemas import ArticleIn, ArticleOut
+from majlis.web.schemas import ERRORS, ArticleIn, ArticleOut
 
-router = APIRouter(prefix="/api/v1/sites/{site}/articles", tags=["articles"])
+router = APIRouter(prefix="/api/v1/sites/{site}/articles", tags=["articles"], responses=ERRORS)
 
 
 @router.put("/{article}", response_model=ArticleOut)

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import State
-from majlis.services.comments import CommentDraft, approved_comments, post_comment
+from majlis.screening import Policy
+from majlis.services import bots
+from majlis.services.comments import CommentDraft, approved_comments, post_comment, site_or_404
 from majlis.web.api.presenters import public_comment
+from majlis.web.clientip import client_ip
 from majlis.web.deps import ScreenerDep, SecretDep, SettingsDep, StoreDep
-from majlis.web.schemas import ArticleOut, CommentIn, CommentPage, PostResult
+from majlis.web.schemas import ERRORS, ArticleOut, CommentIn, CommentPage, PostResult
 
-router = APIRouter(prefix="/api/v1/sites/{site}/articles/{article}", tags=["comments"])
+router = APIRouter(prefix="/api/v1/sites/{site}/articles/{article}", tags=["comments"], responses=ERRORS)
 
 SiteSlug = Annotated[str, Path(max_length=64, description="The site's slug.")]
 ArticleKey = Annotated[str, Path(max_length=255, description="The publisher's key of the article.")]
@@ -28,6 +32,7 @@ MESSAGES = {
 
 @router.post("/comments", status_code=201, response_model=PostResult)
 async def create_comment(
+    request: Request,
     site: SiteSlug,
     article: ArticleKey,
     body: CommentIn,
@@ -37,10 +42,24 @@ async def create_comment(
     secret: SecretDep,
 ) -> PostResult:
     """Post a comment: it is stored, screened and decided before this answers (201 = committed)."""
+    ip = client_ip(request)
+    limited = request.app.state.limiter.check(
+        {"ip": f"{site}|{ip}", "email": body.author_email.strip().lower(), "site": site}
+    )
+    if limited:
+        scope, wait = limited
+        raise HTTPException(429, f"too many comments from this {scope}: try again in {math.ceil(wait)} s",
+                            headers={"Retry-After": str(math.ceil(wait))})
+    found = await run_in_threadpool(site_or_404, store, site)
+    await run_in_threadpool(
+        bots.check_post, store, secret, found.id, found.slug, Policy.from_dict(found.policy), body.website or "",
+        body.ticket, body.pow.challenge if body.pow else None, body.pow.nonce if body.pow else None,
+        settings.min_submit_seconds,
+    )
     draft = CommentDraft(body.author_name, body.author_email, body.text, body.parent_id,
                          body.article_title, body.article_url)
     posted = await run_in_threadpool(
-        post_comment, store, screener, settings, secret, site, article, draft
+        post_comment, store, screener, settings, secret, site, article, draft, ip
     )
     comment = posted.comment
     show_reason = comment.state is not State.APPROVED and (

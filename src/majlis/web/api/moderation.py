@@ -12,9 +12,9 @@ from majlis.services import moderation
 from majlis.storage import Store
 from majlis.web.api.presenters import decision_out, moderated_comment
 from majlis.web.deps import CurrentModerator, StoreDep
-from majlis.web.schemas import DecisionIn, DecisionResult, ModeratedComment, QueueOut
+from majlis.web.schemas import ERRORS, DecisionIn, DecisionResult, ModeratedComment, QueueOut
 
-router = APIRouter(prefix="/api/v1/moderation", tags=["moderation"])
+router = APIRouter(prefix="/api/v1/moderation", tags=["moderation"], responses=ERRORS)
 
 CommentId = Annotated[int, Path(ge=1, le=2**62)]
 

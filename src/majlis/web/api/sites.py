@@ -10,9 +10,11 @@ from starlette.concurrency import run_in_threadpool
 from majlis.screening import Policy
 from majlis.services.comments import site_or_404
 from majlis.web.deps import SettingsDep, StoreDep
-from majlis.web.schemas import SiteConfig
+from majlis.services import bots
+from majlis.web.deps import SecretDep
+from majlis.web.schemas import ERRORS, Challenge, SiteConfig, Ticket
 
-router = APIRouter(prefix="/api/v1/sites", tags=["sites"])
+router = APIRouter(prefix="/api/v1/sites", tags=["sites"], responses=ERRORS)
 
 
 @router.get("/{site}/config", response_model=SiteConfig)
@@ -34,3 +36,24 @@ async def site_config(site: Annotated[str, Path(max_length=64)], store: StoreDep
         link_domains=list(policy.allowed_domains),
         page_size=settings.page_size_default,
     )
+
+
+@router.get("/{site}/ticket", response_model=Ticket)
+async def form_ticket(site: Annotated[str, Path(max_length=64)], store: StoreDep, settings: SettingsDep,
+                      secret: SecretDep, response: Response) -> Ticket:
+    """A ticket for a comment form shown now."""
+    found = await run_in_threadpool(site_or_404, store, site)
+    response.headers["Cache-Control"] = "no-store"
+    return Ticket(ticket=bots.issue_ticket(secret, found.slug), min_seconds=settings.min_submit_seconds)
+
+
+@router.get("/{site}/challenge", response_model=Challenge)
+async def challenge(site: Annotated[str, Path(max_length=64)], store: StoreDep, secret: SecretDep,
+                    response: Response) -> Challenge:
+    """A proof-of-work challenge, and whether the site asks for one now."""
+    found = await run_in_threadpool(site_or_404, store, site)
+    policy = Policy.from_dict(found.policy)
+    response.headers["Cache-Control"] = "no-store"
+    required = await run_in_threadpool(bots.pow_required, store, found.id, policy)
+    return Challenge(challenge=bots.issue_challenge(secret, found.slug, policy.pow_bits), bits=policy.pow_bits,
+                     required=required)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import Category
 from majlis.screening import Policy
-from majlis.services import desk
+from majlis.services import desk, privacy
 from majlis.services.errors import ServiceError
+from majlis.services.privacy import vault
 from majlis.web.desk.auth import PageSession, WriteSession
 from majlis.web.desk.charts import horizontal_bars, line, stacked_bars
 from majlis.web.desk.highlight import segments
@@ -34,7 +35,40 @@ async def comment_page(request: Request, session: PageSession, comment_id: int) 
                 segments=segments(comment.text, comment.verdict),
                 record=store.author_history(comment.site_id, comment.author_key, exclude_id=comment.id),
                 rules=store.author_rules(comment.site_id, comment.author_key, live_only=False),
-                show_email=session.moderator.is_admin)
+                email=vault(request.app.state.settings, request.app.state.secret).decrypt(comment.author_email)
+                if session.moderator.is_admin else "")
+
+
+def _author_email(request: Request, session: desk.Session, comment_id: int) -> str:
+    if not session.moderator.is_admin:
+        raise HTTPException(403, "only admins handle personal data")
+    try:
+        comment = desk.comment_for(request.app.state.store, session.moderator, comment_id)
+    except ServiceError as error:
+        raise HTTPException(404, error.message) from error
+    email = vault(request.app.state.settings, request.app.state.secret).decrypt(comment.author_email)
+    if not email:
+        raise HTTPException(404, "this author's data was erased")
+    return email
+
+
+@router.get("/privacy/export/{comment_id}")
+async def export_author(request: Request, session: PageSession, comment_id: int) -> JSONResponse:
+    """Download everything held about the author of a comment (admins)."""
+    email = _author_email(request, session, comment_id)
+    app = request.app.state
+    data = await run_in_threadpool(privacy.export, app.store, app.settings, app.secret, email)
+    app.store.audit(session.moderator.email, "privacy.export", None, f"comment {comment_id}")
+    return JSONResponse(data, headers={"Content-Disposition": f'attachment; filename="majlis-author-{comment_id}.json"'})
+
+
+@router.post("/privacy/erase/{comment_id}")
+async def erase_author(request: Request, session: WriteSession, comment_id: int) -> Response:
+    """Erase the author's data everywhere (admins); recorded in the audit trail."""
+    email = _author_email(request, session, comment_id)
+    app = request.app.state
+    await run_in_threadpool(privacy.erase, app.store, app.settings, app.secret, email, session.moderator.email)
+    return RedirectResponse(f"/moderate/comments/{comment_id}", status_code=303)
 
 
 @router.get("/history")

@@ -103,12 +103,13 @@ async def queue_page(request: Request, session: PageSession,
                      article: Annotated[int | None, Query(ge=1)] = None,
                      language: Annotated[str | None, Query(max_length=16)] = None,
                      reason: Annotated[str | None, Query(max_length=32)] = None,
+                     limit: Annotated[int, Query(ge=1, le=500)] = 100,
                      fragment: bool = False) -> HTMLResponse:
     """Pending comments, riskiest first, with their evidence and the author's record."""
     store = request.app.state.store
     moderator = session.moderator
     try:
-        items = await run_in_threadpool(_queue_items, store, moderator, site, article, language, reason)
+        items = await run_in_threadpool(_queue_items, store, moderator, site, article, language, reason, limit)
     except ServiceError as error:
         raise HTTPException(404, error.message) from error
     if fragment:

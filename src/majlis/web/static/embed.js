@@ -27,7 +27,7 @@
   if (target) target.appendChild(host); else script.parentNode.insertBefore(host, script.nextSibling);
   var root = host.attachShadow({ mode: "open" });
 
-  var t = {}, config = {}, lang = "en", total = 0, cursor = null, replyTo = null;
+  var t = {}, config = {}, lang = "en", total = 0, cursor = null, replyTo = null, ticket = null;
   var state = { posting: false, startedAt: Date.now() };
 
   function el(tag, attrs, children) {
@@ -84,8 +84,15 @@
     });
   }
 
+  /* What only deceives or defaces is not shown (the stored text keeps it): bidi overrides,
+   * zero-width floods, stacks of more than three combining marks. */
+  var BIDI = /[\u202A-\u202E\u2066-\u2069]/g, ZW = /[\u200B-\u200D\u2060\uFEFF]{2,}/g;
+  var MARKS = /([\u0300-\u036F\u0483-\u0489\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]{3})[\u0300-\u036F\u0483-\u0489\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]+/g;
+  function clean(text) { return String(text).replace(BIDI, "").replace(ZW, "").replace(MARKS, "$1"); }
+
   /* Comment text: plain text nodes; links are text unless the site allows their domain. */
   function body(text) {
+    text = clean(text);
     var node = el("p", { class: "text", dir: "auto" });
     var last = 0;
     text.replace(URL_RE, function (match, offset) {
@@ -107,7 +114,7 @@
       onclick: function () { startReply(c, item); } });
     var item = el("li", { class: isReply ? "comment reply" : "comment", id: "majlis-comment-" + c.id, "data-id": String(c.id) }, [
       el("div", { class: "meta" }, [
-        el("span", { class: "author", dir: "auto", text: c.author_name }),
+        el("span", { class: "author", dir: "auto", text: clean(c.author_name) }),
         el("time", { datetime: c.created_at, title: absolute(c.created_at), text: relative(c.created_at) })
       ]),
       body(c.text),
@@ -181,10 +188,44 @@
     replyNote.hidden = true;
     formSlot.appendChild(form);
   }
+  /* Proof of work: find a nonce whose SHA-256 with the challenge starts with `bits` zero bits. */
+  function solve(challenge, bits) {
+    var encoder = new TextEncoder(), nonce = 0;
+    function zeroBits(bytes) {
+      var n = 0;
+      for (var i = 0; i < bytes.length; i++) {
+        if (bytes[i] === 0) { n += 8; continue; }
+        return n + Math.clz32(bytes[i]) - 24;
+      }
+      return n;
+    }
+    function step() {
+      var batch = [];
+      for (var i = 0; i < 64; i++, nonce++) batch.push(crypto.subtle.digest("SHA-256", encoder.encode(challenge + ":" + nonce)));
+      var first = nonce - 64;
+      return Promise.all(batch).then(function (digests) {
+        for (var j = 0; j < digests.length; j++) if (zeroBits(new Uint8Array(digests[j])) >= bits) return String(first + j);
+        return step();
+      });
+    }
+    return step();
+  }
+  function proofIfAsked() {
+    return request("GET", base + "/api/v1/sites/" + encodeURIComponent(site) + "/challenge").then(function (r) {
+      if (!r.ok || !r.data || !r.data.required) return null;
+      if (!window.crypto || !crypto.subtle) throw new Error("secure page needed");
+      return solve(r.data.challenge, r.data.bits).then(function (nonce) { return { challenge: r.data.challenge, nonce: nonce }; });
+    });
+  }
+  function ticketWait() {
+    if (!ticket) return Promise.resolve();
+    var age = Date.now() - Number(ticket.ticket.split(".")[0]);
+    var wait = ticket.min_seconds * 1000 + 150 - age;
+    return new Promise(function (resolve) { setTimeout(resolve, Math.max(0, wait)); });
+  }
   function submit(event) {
     event.preventDefault();
     if (state.posting || !validate()) return;
-    if (fields.website.input.value) return; /* the honeypot: people never fill it */
     state.posting = true;
     var button = form.querySelector("button[type=submit]");
     button.disabled = true; button.textContent = t.sending;
@@ -196,7 +237,12 @@
     if (replyTo) payload.parent_id = replyTo.id;
     if (articleTitle) payload.article_title = articleTitle.slice(0, 500);
     if (articleUrl) payload.article_url = articleUrl.slice(0, 2000);
-    request("POST", api + "/comments", payload).then(function (r) {
+    if (ticket) payload.ticket = ticket.ticket;
+    if (fields.website.input.value) payload.website = fields.website.input.value; /* the honeypot: the server refuses it */
+    Promise.all([ticketWait(), proofIfAsked()]).then(function (done) {
+      if (done[1]) payload.pow = done[1];
+      return request("POST", api + "/comments", payload);
+    }).then(function (r) {
       if (r.status === 201 && r.data) {
         var posted = r.data;
         if (posted.state === "approved") {
@@ -348,10 +394,12 @@
 
   Promise.all([
     request("GET", base + "/api/v1/sites/" + encodeURIComponent(site) + "/config"),
-    request("GET", base + "/api/v1/i18n/" + encodeURIComponent(requestedLang))
+    request("GET", base + "/api/v1/i18n/" + encodeURIComponent(requestedLang)),
+    request("GET", base + "/api/v1/sites/" + encodeURIComponent(site) + "/ticket")
   ]).then(function (answers) {
     if (!answers[0].ok || !answers[1].ok) throw new Error("config");
     config = answers[0].data; t = answers[1].data; lang = t.lang;
+    ticket = answers[2].ok ? answers[2].data : null;
     render();
     return load(true);
   }).catch(function () {

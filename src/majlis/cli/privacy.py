@@ -1,0 +1,48 @@
+"""`majlis privacy`: give a commenter their data, erase it, purge old IP hashes."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from majlis.services import privacy
+from majlis.settings import Settings
+from majlis.storage import Store, make_engine, migrate
+
+app = typer.Typer(help="Commenters' personal data.", no_args_is_help=True)
+console = Console()
+
+
+def _store(settings: Settings) -> Store:
+    store = Store(make_engine(settings.database_url))
+    migrate(store.engine)
+    return store
+
+
+@app.command("export")
+def export(email: Annotated[str, typer.Argument(help="The commenter's email.")]) -> None:
+    """Print, as JSON, everything held about the author of this email."""
+    settings = Settings()
+    data = privacy.export(_store(settings), settings, settings.resolved_secret(), email)
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command("erase")
+def erase(email: Annotated[str, typer.Argument(help="The commenter's email.")],
+          yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False) -> None:
+    """Erase the author's data everywhere (comments read "[removed]"); recorded in the audit trail."""
+    if not yes:
+        typer.confirm(f"Erase every comment and trace of {email}?", abort=True)
+    settings = Settings()
+    count = privacy.erase(_store(settings), settings, settings.resolved_secret(), email, "cli")
+    console.print(f"erased {count} comments")
+
+
+@app.command("purge")
+def purge() -> None:
+    """Forget IP hashes older than MAJLIS_IP_RETENTION_DAYS."""
+    settings = Settings()
+    console.print(f"cleared {privacy.purge_ip_hashes(_store(settings), settings)} IP hashes")
