@@ -69,3 +69,40 @@ def test_moderator_create_refuses_short_password_and_unknown_site(env: Settings)
 def test_migrate_command(env: Settings) -> None:
     result = runner.invoke(app, ["migrate"])
     assert result.exit_code == 0 and "up to date" in result.output
+
+
+def test_tokens_are_listed_and_revoked(env: Settings, store: Store) -> None:
+    created = runner.invoke(app, ["site", "create", "courier"])
+    token = re.search(r"(mj_\S+)", created.output).group(1)  # type: ignore[union-attr]
+    listed = runner.invoke(app, ["token", "list"])
+    assert listed.exit_code == 0 and "publisher" in listed.output and "live" in listed.output
+    assert token not in listed.output  # tokens are never shown again
+    token_id = int(listed.output.split()[0])
+    assert runner.invoke(app, ["token", "revoke", str(token_id)]).exit_code == 0
+    from majlis.services.accounts import token_for
+
+    assert token_for(store, token) is None
+    assert runner.invoke(app, ["token", "revoke", "9999"]).exit_code == 2
+    assert [a["action"] for a in store.audit_entries(None, 5)][:2] == ["token.revoke", "site.create"]
+
+
+def test_server_purges_old_ip_hashes_at_start(settings: Settings, store: Store) -> None:
+    from datetime import timedelta
+
+    from fastapi.testclient import TestClient
+    from sqlalchemy import select, update
+
+    from majlis.storage.tables import comments
+    from majlis.web.app import create_app
+    from tests.conftest import comment_body, make_newsroom
+
+    room = make_newsroom(store)
+    with TestClient(create_app(settings, store=store)) as client:
+        cid = client.post(room.comments_url(), json=comment_body()).json()["id"]
+    with store.engine.begin() as conn:
+        conn.execute(update(comments).where(comments.c.id == cid).values(
+            created_at=store.comment(cid).created_at - timedelta(days=settings.ip_retention_days + 2)))  # type: ignore[union-attr]
+    with TestClient(create_app(settings, store=store)):
+        pass  # startup runs the purge
+    with store.engine.connect() as conn:
+        assert conn.execute(select(comments.c.ip_hash).where(comments.c.id == cid)).scalar() is None

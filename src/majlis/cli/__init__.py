@@ -20,8 +20,10 @@ app = typer.Typer(help="Majlis: comments for news sites, screened against the si
                   no_args_is_help=True)
 site_app = typer.Typer(help="Manage sites.", no_args_is_help=True)
 moderator_app = typer.Typer(help="Manage moderators.", no_args_is_help=True)
+token_app = typer.Typer(help="List and revoke API tokens.", no_args_is_help=True)
 app.add_typer(site_app, name="site")
 app.add_typer(moderator_app, name="moderator")
+app.add_typer(token_app, name="token")
 console = Console()
 errors = Console(stderr=True)
 
@@ -102,6 +104,7 @@ def site_create(
         _fail(error)
         return
     token = accounts.issue_token(store, Role.PUBLISHER, site.id, None)
+    store.audit("cli", "site.create", site.id, site.slug)
     console.print(f"site {site.slug} created")
     console.print(f"publisher token (shown once): {token}")
 
@@ -127,10 +130,32 @@ def moderator_create(
     except ServiceError as error:
         _fail(error)
         return
+    store.audit("cli", "moderator.create", None, moderator.email, {"admin": admin, "sites": site or []})
     console.print(f"moderator {moderator.email} created" + (" (admin)" if admin else ""))
     if token:
         value = accounts.issue_token(store, Role.MODERATOR, None, moderator.id)
         console.print(f"moderator token (shown once): {value}")
+
+
+@token_app.command("list")
+def token_list() -> None:
+    """Every API token: id, role, site or moderator, created, revoked."""
+    for row in _store(Settings()).list_tokens():
+        owner = f"site {row['site_id']}" if row["site_id"] else f"moderator {row['moderator_id']}"
+        state = f"revoked {row['revoked_at']:%Y-%m-%d}" if row["revoked_at"] else "live"
+        console.print(f"{row['id']:>5}  {row['role']:<10} {owner:<14} {row['created_at']:%Y-%m-%d %H:%M}  {state}")
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: Annotated[int, typer.Argument(help="The id shown by `majlis token list`.")]) -> None:
+    """Revoke an API token: it stops working at once."""
+    store = _store(Settings())
+    if not any(row["id"] == token_id for row in store.list_tokens()):
+        errors.print(f"[red]error:[/red] no token {token_id}")
+        raise typer.Exit(2)
+    store.revoke_token(token_id)
+    store.audit("cli", "token.revoke", None, str(token_id))
+    console.print(f"token {token_id} revoked")
 
 
 from majlis.cli import privacy as _privacy  # noqa: E402

@@ -155,3 +155,10 @@ class AccountStore:
             return int(conn.execute(select(func.count()).select_from(login_attempts).where(
                 login_attempts.c.account_key == account_key, login_attempts.c.success.is_(False),
                 login_attempts.c.at > start)).scalar_one())
+
+    def list_tokens(self) -> list[dict[str, Any]]:
+        """Every API token (never the token itself: it is not stored)."""
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(
+                select(api_tokens.c.id, api_tokens.c.role, api_tokens.c.site_id, api_tokens.c.moderator_id,
+                       api_tokens.c.created_at, api_tokens.c.revoked_at).order_by(api_tokens.c.id))]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -24,6 +28,43 @@ from majlis.web.ratelimit import make_limiter
 from majlis.web.middleware import AccessLog, BodyLimit
 
 
+log = logging.getLogger("majlis.web")
+PURGE_EVERY_SECONDS = 24 * 3600
+
+
+async def _purge(app: FastAPI) -> None:
+    """Clear IP hashes past the retention period (idempotent: every process may do it)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from majlis.services.privacy import purge_ip_hashes
+
+    try:
+        cleared = await run_in_threadpool(purge_ip_hashes, app.state.store, app.state.settings)
+        if cleared:
+            log.info("cleared %d IP hashes past the retention period", cleared)
+    except Exception:  # noqa: BLE001 - a failed purge must not stop the server; it retries tomorrow
+        log.exception("IP hash purge failed")
+
+
+async def _purge_daily(app: FastAPI) -> None:
+    while True:
+        await asyncio.sleep(PURGE_EVERY_SECONDS)
+        await _purge(app)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Housekeeping: purge at start, then daily for the life of the process."""
+    await _purge(app)
+    task = asyncio.create_task(_purge_daily(app))
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -40,6 +81,7 @@ def create_app(
         title="Majlis",
         version=majlis.__version__,
         summary="Comments for news sites, screened against the site's guidelines.",
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.store = store
