@@ -142,3 +142,25 @@ def test_embedding_page_fills_in_an_unregistered_article(client: TestClient, new
     client.post(newsroom.comments_url(), json=comment_body(article_title="Hijacked", article_url="https://evil.example/x"))
     registered = store.article(site.id, newsroom.article)
     assert registered is not None and registered.title == "Parliament votes on the city budget" and registered.url == ""
+
+
+def test_metrics_count_requests_screening_decisions_and_the_queue(client: TestClient, newsroom: Newsroom) -> None:
+    cid = client.post(newsroom.comments_url(), json=comment_body()).json()["id"]
+    client.post(newsroom.comments_url(), json=comment_body("Another remark"))
+    approve(client, newsroom, cid)
+    text = client.get("/metrics").text
+    assert 'majlis_requests_total{method="POST",route="/api/v1/sites/{site}/articles/{article}/comments",status="201"} 2.0' in text
+    assert "majlis_screen_seconds_count 2.0" in text
+    assert 'majlis_decisions_total{action="approved",actor="screen",category=""}' not in text
+    assert 'majlis_decisions_total{action="approve",actor="moderator",category=""} 1.0' in text
+    assert f'majlis_queue_depth{{site="{newsroom.site}"}} 1.0' in text
+
+
+def test_cached_pages_change_as_soon_as_a_decision_does(client: TestClient, newsroom: Newsroom) -> None:
+    cid = client.post(newsroom.comments_url(), json=comment_body("Cached remark")).json()["id"]
+    assert client.get(newsroom.comments_url()).json()["total"] == 0  # now cached
+    approve(client, newsroom, cid)
+    assert [c["text"] for c in client.get(newsroom.comments_url()).json()["comments"]] == ["Cached remark"]
+    client.post(f"/api/v1/moderation/comments/{cid}/decision", json={"decision": "reject", "category": "spam"},
+                headers=newsroom.mod_headers())
+    assert client.get(newsroom.comments_url()).json()["comments"] == []

@@ -37,7 +37,12 @@ def erase(email: Annotated[str, typer.Argument(help="The commenter's email.")],
     if not yes:
         typer.confirm(f"Erase every comment and trace of {email}?", abort=True)
     settings = Settings()
-    count = privacy.erase(_store(settings), settings, settings.resolved_secret(), email, "cli")
+    store = _store(settings)
+    count = privacy.erase(store, settings, settings.resolved_secret(), email, "cli")
+    if settings.redis_url:  # web processes share their page cache there: drop it now
+        from majlis.web.cache import RedisPageCache, invalidate_all
+
+        invalidate_all(RedisPageCache(settings.redis_url), store)
     console.print(f"erased {count} comments")
 
 

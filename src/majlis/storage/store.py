@@ -125,6 +125,11 @@ class Store(AccountStore, DeskStore):
             row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
             return _article(row) if row else None
 
+    def article_keys(self, site_id: int) -> list[str]:
+        """The keys of every article of a site."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(articles.c.key).where(articles.c.site_id == site_id)).scalars())
+
     def ensure_article(self, site_id: int, key: str) -> Article:
         """The article with this key, created with the key alone if it does not exist yet."""
         found = self.article(site_id, key)

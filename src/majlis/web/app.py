@@ -19,11 +19,13 @@ from majlis.storage import Store, make_engine, migrate
 from majlis.web import errors
 from majlis.web import pages
 from majlis.web.api import articles, comments, health, moderation, sites
+from majlis.web.cache import make_cache
 from majlis.web.cors import SiteCORS
 from majlis.web.desk import admin as desk_admin
 from majlis.web.desk import queue as desk_queue
 from majlis.web.desk.auth import LoginRequired
 from majlis.web.headers import SecurityHeaders
+from majlis.web.metrics import Metrics, RequestMetrics
 from majlis.web.ratelimit import make_limiter
 from majlis.web.middleware import AccessLog, BodyLimit
 
@@ -90,6 +92,7 @@ def create_app(
         screener.warm_up()
     app.state.screener = screener
     app.state.secret = settings.resolved_secret()
+    app.state.page_cache = make_cache(settings.redis_url)
     app.state.limiter = make_limiter(settings.rate_limits, settings.redis_url, app.state.secret)
     errors.install(app)
     for router in (comments.router, articles.router, sites.router, pages.i18n_router, moderation.router,
@@ -101,6 +104,8 @@ def create_app(
         return RedirectResponse("/moderate/login", status_code=303)
 
     app.add_exception_handler(LoginRequired, to_login)
+    app.state.metrics = Metrics(store)
+    app.add_middleware(RequestMetrics, metrics=app.state.metrics)
     app.add_middleware(SiteCORS, store=store)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

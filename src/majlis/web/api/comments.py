@@ -14,6 +14,7 @@ from majlis.screening import Policy
 from majlis.services import bots
 from majlis.services.comments import CommentDraft, approved_comments, post_comment, site_or_404
 from majlis.web.api.presenters import public_comment
+from majlis.web.cache import article_key
 from majlis.web.clientip import client_ip
 from majlis.web.deps import ScreenerDep, SecretDep, SettingsDep, StoreDep
 from majlis.web.schemas import ERRORS, ArticleOut, CommentIn, CommentPage, PostResult
@@ -62,6 +63,11 @@ async def create_comment(
         post_comment, store, screener, settings, secret, site, article, draft, ip
     )
     comment = posted.comment
+    if comment.state is State.APPROVED:
+        request.app.state.page_cache.invalidate(article_key(site, article))
+    app_metrics = request.app.state.metrics
+    app_metrics.screen.observe(posted.verdict.elapsed_ms / 1000)
+    app_metrics.decided("screen", comment.state.value, posted.category.value if posted.category else None)
     show_reason = comment.state is not State.APPROVED and (
         comment.state is State.PENDING or posted.site.policy.get("show_reasons", True)
     )
@@ -87,7 +93,18 @@ async def list_comments(
     cursor: Annotated[str | None, Query(max_length=200, description="`next_cursor` of the previous page.")] = None,
     order: Annotated[Literal["oldest", "newest"], Query(description="Order of top-level comments.")] = "oldest",
 ) -> Response:
-    """Approved comments only, oldest (or newest) first, replies nested; supports `If-None-Match`."""
+    """Approved comments only, oldest (or newest) first, replies nested; supports `If-None-Match`.
+    Served from the page cache until a change to the article's comments invalidates it."""
+    cache = request.app.state.page_cache
+    name = article_key(site, article)
+    key = f"{name}\x1f{cache.version(name)}\x1f{order}\x1f{limit}\x1f{cursor}"
+    cached = cache.get(key)
+    if cached is not None:
+        etag, body = cached
+        headers = {"ETag": etag, "Cache-Control": "public, no-cache"}
+        if etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type="application/json", headers=headers)
     page = await run_in_threadpool(
         approved_comments, store, settings, site, article, cursor, limit, order == "newest"
     )
@@ -107,6 +124,8 @@ async def list_comments(
     )
     body = out.model_dump_json().encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    if page.article is not None:
+        cache.put(key, etag, body)
     headers = {"ETag": etag, "Cache-Control": "public, no-cache"}
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import Action
 from majlis.services import moderation
 from majlis.storage import Store
 from majlis.web.api.presenters import decision_out, moderated_comment
+from majlis.web.cache import invalidate_comment
 from majlis.web.deps import CurrentModerator, StoreDep
 from majlis.web.schemas import ERRORS, DecisionIn, DecisionResult, ModeratedComment, QueueOut
 
@@ -54,13 +55,15 @@ def _decided(store: Store, comment_id: int) -> ModeratedComment:
 
 @router.post("/comments/{comment_id}/decision", response_model=DecisionResult)
 async def post_decision(
-    comment_id: CommentId, body: DecisionIn, store: StoreDep, moderator: CurrentModerator
+    request: Request, comment_id: CommentId, body: DecisionIn, store: StoreDep, moderator: CurrentModerator
 ) -> DecisionResult:
     """Approve or reject; on an already decided comment this records a reversal."""
     _, event = await run_in_threadpool(
         moderation.decide, store, moderator, comment_id, Action(body.decision), body.category, body.note
     )
     history = store.decisions(comment_id)
+    invalidate_comment(request, store, comment_id)
+    request.app.state.metrics.decided("moderator", event.action.value, event.category.value if event.category else None)
     return DecisionResult(
         comment=_decided(store, comment_id),
         event=decision_out(event),

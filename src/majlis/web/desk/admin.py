@@ -13,6 +13,7 @@ from majlis.screening import Policy
 from majlis.services import desk, privacy
 from majlis.services.errors import ServiceError
 from majlis.services.privacy import vault
+from majlis.web.cache import invalidate_all
 from majlis.web.desk.auth import PageSession, WriteSession
 from majlis.web.desk.charts import horizontal_bars, line, stacked_bars
 from majlis.web.desk.highlight import segments
@@ -68,6 +69,7 @@ async def erase_author(request: Request, session: WriteSession, comment_id: int)
     email = _author_email(request, session, comment_id)
     app = request.app.state
     await run_in_threadpool(privacy.erase, app.store, app.settings, app.secret, email, session.moderator.email)
+    await run_in_threadpool(invalidate_all, app.page_cache, app.store)
     return RedirectResponse(f"/moderate/comments/{comment_id}", status_code=303)
 
 

@@ -17,6 +17,7 @@ from majlis.services import desk, moderation
 from majlis.services.desk import LockedOut
 from majlis.services.errors import Forbidden, ServiceError
 from majlis.storage import Store
+from majlis.web.cache import invalidate_comment
 from majlis.web.desk.auth import COOKIE, PageSession, WriteSession, current_session, same_origin
 from majlis.web.desk.highlight import segments
 from majlis.web.i18n import strings
@@ -139,6 +140,8 @@ async def decide(request: Request, session: WriteSession) -> JSONResponse:
     for comment_id in ids:
         comment, event = await run_in_threadpool(moderation.decide, store, session.moderator, comment_id, action, category, note)
         done.append({"id": comment.id, "state": comment.state.value, "reversal": event.reversal})
+        invalidate_comment(request, store, comment.id)
+        request.app.state.metrics.decided("moderator", action.value, category.value if category else None)
     return JSONResponse({"decided": done})
 
 
@@ -150,6 +153,7 @@ async def undo(request: Request, session: WriteSession) -> JSONResponse:
     except (ValueError, TypeError, KeyError) as error:
         raise HTTPException(422, "id is expected") from error
     comment, event = await run_in_threadpool(desk.undo, request.app.state.store, session.moderator, comment_id)
+    invalidate_comment(request, request.app.state.store, comment.id)
     return JSONResponse({"id": comment.id, "state": comment.state.value, "reversal": event.reversal})
 
 

@@ -1,0 +1,67 @@
+"""Two web processes on one PostgreSQL and one Redis: a decision made through one is what readers of
+the other see on their very next request, cached pages included; rate limits are shared."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import redis
+from sqlalchemy import create_engine, text
+
+from tests.conftest import PG_ADMIN_URL, SKIP_PG, start_server
+
+pytestmark = pytest.mark.slow
+REDIS_URL = os.environ.get("MAJLIS_TEST_REDIS", "redis://127.0.0.1:6379/14")
+
+
+@pytest.fixture
+def pg_database() -> Iterator[str]:
+    if SKIP_PG:
+        pytest.skip("MAJLIS_TEST_SKIP_PG=1")
+    name = f"majlis_multi_{os.getpid()}_{secrets.token_hex(3)}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_two_processes_agree_at_once(pg_database: str, tmp_path: Path) -> None:
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    env = {"MAJLIS_DATABASE_URL": pg_database, "MAJLIS_REDIS_URL": REDIS_URL, "MAJLIS_SECRET_KEY": secrets.token_urlsafe(24),
+           "MAJLIS_RATE_LIMITS": "ip:1000/60,email:3/60,site:100000/60"}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, a = start_server(tmp_path / "a", env)
+    second, b = start_server(tmp_path / "b", env)
+    try:
+        path = "/api/v1/sites/demo/articles/shared-story/comments"
+        posted = httpx.post(a.base + path, json={"author_name": "Reader", "author_email": "r@example.org",
+                                                 "text": 'A man called my sister a "whore" near the citadel yesterday.'})
+        assert posted.status_code == 201 and posted.json()["state"] == "pending"
+        cid = posted.json()["id"]
+        assert httpx.get(b.base + path).json()["total"] == 0  # B caches the empty page
+        assert httpx.get(b.base + path).json()["total"] == 0
+        decided = httpx.post(f"{a.base}/api/v1/moderation/comments/{cid}/decision", json={"decision": "approve"},
+                             headers=a.headers())
+        assert decided.status_code == 200
+        assert [c["id"] for c in httpx.get(b.base + path).json()["comments"]] == [cid]  # at once, through B
+        httpx.post(f"{a.base}/api/v1/moderation/comments/{cid}/decision", json={"decision": "reject", "category": "abuse"},
+                   headers=a.headers())
+        assert httpx.get(b.base + path).json()["comments"] == []  # gone from B on the next request
+        # The email limit is shared: two posts through A, the third through B is refused.
+        codes = [httpx.post(server.base + path, json={"author_name": "R", "author_email": "limit@example.org",
+                                                      "text": f"Remark number {n} on the story"}).status_code
+                 for n, server in enumerate([a, a, a, b])]
+        assert codes == [201, 201, 201, 429]
+    finally:
+        for process in (first, second):
+            process.terminate()
+            process.wait(timeout=20)
