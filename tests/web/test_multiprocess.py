@@ -1,10 +1,15 @@
 """Two web processes on one PostgreSQL and one Redis: a decision made through one is what readers of
-the other see on their very next request, cached pages included; rate limits are shared."""
+the other see on their very next request, cached pages included; rate limits are shared; a task
+enqueued by one runs on a separate worker process."""
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +18,7 @@ import pytest
 import redis
 from sqlalchemy import create_engine, text
 
+from majlis.demo import DEMO_MODERATOR, DEMO_PASSWORD
 from tests.conftest import PG_ADMIN_URL, SKIP_PG, start_server
 
 pytestmark = pytest.mark.slow
@@ -41,6 +47,7 @@ def test_two_processes_agree_at_once(pg_database: str, tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     first, a = start_server(tmp_path / "a", env)
     second, b = start_server(tmp_path / "b", env)
+    processes = [first, second]
     try:
         path = "/api/v1/sites/demo/articles/shared-story/comments"
         posted = httpx.post(a.base + path, json={"author_name": "Reader", "author_email": "r@example.org",
@@ -61,7 +68,27 @@ def test_two_processes_agree_at_once(pg_database: str, tmp_path: Path) -> None:
                                                       "text": f"Remark number {n} on the story"}).status_code
                  for n, server in enumerate([a, a, a, b])]
         assert codes == [201, 201, 201, 429]
+        # A settings change through A's desk is re-screened by a separate worker process.
+        held = httpx.post(a.base + path, json={"author_name": "Noor", "author_email": "noor@example.org",
+                                               "text": 'Someone shouted "whore" at my sister in the market.'}).json()
+        assert held["state"] == "pending"
+        worker = subprocess.Popen([sys.executable, "-m", "majlis.cli", "worker"], env={**os.environ, **env},
+                                  stdout=(tmp_path / "worker.log").open("w"), stderr=subprocess.STDOUT)
+        processes.append(worker)
+        with httpx.Client(base_url=a.base) as desk:
+            token = re.search(r'name="csrf" value="([^"]+)"', desk.get("/moderate/login").text).group(1)  # type: ignore[union-attr]
+            desk.post("/moderate/login", data={"email": DEMO_MODERATOR, "password": DEMO_PASSWORD, "csrf": token})
+            csrf = re.search(r'data-csrf="([^"]+)"', desk.get("/moderate").text).group(1)  # type: ignore[union-attr]
+            saved = desk.post("/moderate/settings/demo", data={"csrf": csrf, "reject_abuse": "0.6", "review_abuse": "0.4",
+                                                              "origins": "http://127.0.0.1:8000", "show_reasons": "1"})
+            assert saved.status_code == 303, saved.text
+        deadline = time.monotonic() + 30
+        state = "pending"
+        while state == "pending" and time.monotonic() < deadline:
+            time.sleep(0.3)
+            state = httpx.get(f"{b.base}/api/v1/moderation/comments/{held['id']}", headers=b.headers()).json()["comment"]["state"]
+        assert state == "rejected", (tmp_path / "worker.log").read_text()
     finally:
-        for process in (first, second):
+        for process in processes:
             process.terminate()
             process.wait(timeout=20)

@@ -81,6 +81,35 @@ def serve(
     )
 
 
+@app.command()
+def worker(threads: Annotated[int, typer.Option(help="Worker threads.")] = 2) -> None:
+    """Run background tasks from Redis (needs MAJLIS_REDIS_URL); stops cleanly on SIGTERM."""
+    import signal
+
+    from dramatiq import Worker
+
+    from majlis.tasks import dramatiq_actors
+
+    settings = Settings()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    if not settings.redis_url:
+        errors.print("[red]error:[/red] set MAJLIS_REDIS_URL; without it tasks run inside the web process")
+        raise typer.Exit(2)
+    _store(settings).engine.dispose()
+    broker = dramatiq_actors(settings.redis_url)["broker"]
+    running = Worker(broker, worker_threads=threads)
+    running.start()
+    console.print(f"worker running with {threads} threads")
+    stopping = {"now": False}
+    signal.signal(signal.SIGTERM, lambda *_: stopping.update(now=True))
+    signal.signal(signal.SIGINT, lambda *_: stopping.update(now=True))
+    import time
+
+    while not stopping["now"]:
+        time.sleep(0.5)
+    running.stop()  # finishes the messages in hand; unacknowledged ones stay in Redis
+
+
 @app.command("migrate")
 def migrate_command() -> None:
     """Create or upgrade the database schema."""

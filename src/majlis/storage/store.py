@@ -234,6 +234,20 @@ class Store(AccountStore, DeskStore):
         values.pop("ip_hash")
         return Comment(id=comment_id, **{**values, "state": state})  # type: ignore[arg-type]
 
+    def pending_of_site(self, site_id: int, limit: int = 10_000) -> list[Comment]:
+        """The site's comments waiting for a decision, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(comments).where(comments.c.site_id == site_id,
+                                                       comments.c.state == State.PENDING.value)
+                                .order_by(comments.c.id).limit(limit))
+            return [_comment(r) for r in rows]
+
+    def set_verdict(self, comment_id: int, verdict: dict[str, Any], risk: float, reason: str | None) -> None:
+        """Store a new verdict for a pending comment (its text and decisions are untouched)."""
+        with self._writer.begin() as conn:
+            conn.execute(update(comments).where(comments.c.id == comment_id)
+                         .values(verdict=verdict, risk=risk, reason=reason))
+
     def comment(self, comment_id: int) -> Comment | None:
         """The comment with this id, if any."""
         with self.engine.connect() as conn:

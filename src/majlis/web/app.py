@@ -16,6 +16,7 @@ import majlis
 from majlis.screening import Screener
 from majlis.settings import Settings
 from majlis.storage import Store, make_engine, migrate
+from majlis.tasks import make_queue
 from majlis.web import errors
 from majlis.web import pages
 from majlis.web.api import articles, comments, health, moderation, sites
@@ -65,6 +66,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+        shutdown = getattr(app.state.tasks, "shutdown", None)
+        if shutdown:  # in-process tasks already queued finish before the process ends
+            await asyncio.get_running_loop().run_in_executor(None, shutdown)
 
 
 def create_app(
@@ -93,6 +97,7 @@ def create_app(
     app.state.screener = screener
     app.state.secret = settings.resolved_secret()
     app.state.page_cache = make_cache(settings.redis_url)
+    app.state.tasks = make_queue(settings, store, app.state.screener)
     app.state.limiter = make_limiter(settings.rate_limits, settings.redis_url, app.state.secret)
     errors.install(app)
     for router in (comments.router, articles.router, sites.router, pages.i18n_router, moderation.router,

@@ -111,6 +111,7 @@ async def save_settings(request: Request, session: WriteSession, slug: str) -> R
     form = dict((await request.form()).items())
     try:
         await run_in_threadpool(desk.update_site_settings, request.app.state.store, session.moderator, site, form)
+        request.app.state.tasks.rescreen(site.id)  # waiting comments are judged again under the new settings
     except ServiceError as error:
         audit = request.app.state.store.audit_entries([site.id], 20)
         return page(request, "settings.html", status=422, site=site, policy=Policy.from_dict(site.policy),
