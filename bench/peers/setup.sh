@@ -14,3 +14,4 @@ make_venv() {  # name, packages...
 make_venv alt-profanity-check "alt-profanity-check==1.9.1"
 make_venv arabic-toxic "arabic-toxic==0.2.3" "scikit-learn<1.8"
 make_venv glin "glin-profanity==4.1.0"
+make_venv isso "isso==0.14.0" "gunicorn"

@@ -400,14 +400,14 @@ class Store(AccountStore, DeskStore):
             } if article_ids else {}
         return [(_comment(r), found[r.article_id]) for r in rows]
 
-    def recent_comments(self, site_id: int, window: timedelta, limit: int) -> list[Comment]:
-        """The site's newest comments within the window, newest first (for repeat detection)."""
+    def recent_comments(self, site_id: int, window: timedelta, limit: int) -> list[Row[Any]]:
+        """The site's newest comments within the window, newest first: only id, text, author key and
+        time (what repeat and flood detection read; a post asks for hundreds of them)."""
         since = utcnow() - window
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(comments)
+            return list(conn.execute(
+                select(comments.c.id, comments.c.text, comments.c.author_key, comments.c.created_at)
                 .where(comments.c.site_id == site_id, comments.c.created_at >= since)
                 .order_by(comments.c.id.desc())
                 .limit(limit)
-            )
-            return [_comment(r) for r in rows]
+            ))
