@@ -13,11 +13,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from majlis.storage import make_engine
 from majlis.storage.tables import comments
-from tests.conftest import PG_ADMIN_URL, SKIP_PG, start_server
+from tests.conftest import start_server, throwaway_pg_database
 
 pytestmark = pytest.mark.slow
 
@@ -27,16 +27,8 @@ def fresh_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'durable.db'}"
         return
-    if SKIP_PG:
-        pytest.skip("MAJLIS_TEST_SKIP_PG=1")
-    name = f"majlis_kill_{os.getpid()}_{secrets.token_hex(3)}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with throwaway_pg_database("majlis_kill") as url:
+        yield url
 
 
 def test_every_acknowledged_comment_survives_sigkill(fresh_db: str, tmp_path: Path) -> None:

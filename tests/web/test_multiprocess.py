@@ -16,10 +16,9 @@ from pathlib import Path
 import httpx
 import pytest
 import redis
-from sqlalchemy import create_engine, text
 
 from majlis.demo import DEMO_MODERATOR, DEMO_PASSWORD
-from tests.conftest import PG_ADMIN_URL, SKIP_PG, start_server
+from tests.conftest import start_server, throwaway_pg_database
 
 pytestmark = pytest.mark.slow
 REDIS_URL = os.environ.get("MAJLIS_TEST_REDIS", "redis://127.0.0.1:6379/14")
@@ -27,16 +26,8 @@ REDIS_URL = os.environ.get("MAJLIS_TEST_REDIS", "redis://127.0.0.1:6379/14")
 
 @pytest.fixture
 def pg_database() -> Iterator[str]:
-    if SKIP_PG:
-        pytest.skip("MAJLIS_TEST_SKIP_PG=1")
-    name = f"majlis_multi_{os.getpid()}_{secrets.token_hex(3)}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with throwaway_pg_database("majlis_multi") as url:
+        yield url
 
 
 def test_two_processes_agree_at_once(pg_database: str, tmp_path: Path) -> None:

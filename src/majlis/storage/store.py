@@ -61,6 +61,15 @@ def _decision(row: Row[Any]) -> DecisionEvent:
     )
 
 
+def _record_decision(conn: Any, comment_id: int, at: datetime, actor_kind: ActorKind, actor: str, action: Action,
+                     category: Category | None, note: str, reversal: bool) -> int:
+    """Append one entry to a comment's decision record (inside the caller's transaction)."""
+    return int(conn.execute(insert(decisions).values(
+        comment_id=comment_id, at=at, actor_kind=actor_kind.value, actor=actor, action=action.value,
+        category=category.value if category else None, note=note, reversal=reversal,
+    )).inserted_primary_key[0])  # type: ignore[index]
+
+
 class Store(AccountStore, DeskStore):
     """The storage interface; the services layer talks to nothing else."""
 
@@ -218,18 +227,7 @@ class Store(AccountStore, DeskStore):
         )
         with self._writer.begin() as conn:
             comment_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]  # type: ignore[index]
-            conn.execute(
-                insert(decisions).values(
-                    comment_id=comment_id,
-                    at=now,
-                    actor_kind=actor_kind.value,
-                    actor=actor,
-                    action=action.value,
-                    category=category.value if category else None,
-                    note=note,
-                    reversal=False,
-                )
-            )
+            _record_decision(conn, comment_id, now, actor_kind, actor, action, category, note, reversal=False)
         values.pop("reason")
         values.pop("ip_hash")
         return Comment(id=comment_id, **{**values, "state": state})  # type: ignore[arg-type]
@@ -274,18 +272,7 @@ class Store(AccountStore, DeskStore):
             previous = State(row.state)
             new_state = action.state()
             reversal = previous is not State.PENDING
-            event_id = conn.execute(
-                insert(decisions).values(
-                    comment_id=comment_id,
-                    at=now,
-                    actor_kind=actor_kind.value,
-                    actor=actor,
-                    action=action.value,
-                    category=category.value if category else None,
-                    note=note,
-                    reversal=reversal,
-                )
-            ).inserted_primary_key[0]  # type: ignore[index]
+            event_id = _record_decision(conn, comment_id, now, actor_kind, actor, action, category, note, reversal)
             conn.execute(
                 update(comments)
                 .where(comments.c.id == comment_id)

@@ -26,7 +26,7 @@ from majlis.web.desk import admin as desk_admin
 from majlis.web.desk import queue as desk_queue
 from majlis.web.desk.auth import LoginRequired
 from majlis.web.headers import SecurityHeaders
-from majlis.web.metrics import Metrics, RequestMetrics
+from majlis.web.metrics import Metrics
 from majlis.web.ratelimit import make_limiter
 from majlis.web.middleware import AccessLog, BodyLimit
 
@@ -110,9 +110,8 @@ def create_app(
 
     app.add_exception_handler(LoginRequired, to_login)
     app.state.metrics = Metrics(store)
-    app.add_middleware(RequestMetrics, metrics=app.state.metrics)
     app.add_middleware(SiteCORS, store=store)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
-    app.add_middleware(AccessLog)
+    app.add_middleware(AccessLog, metrics=app.state.metrics)
     return app

@@ -4,13 +4,12 @@ process reports the shared queue)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from majlis.storage import Store
 
@@ -50,43 +49,13 @@ class Metrics:
         """Count one decision."""
         self.decisions.labels(actor, action, category or "").inc()
 
+    def observe(self, scope: Scope, status: int, seconds: float) -> None:
+        """Count one finished request by its route template (never the raw path: labels stay few)."""
+        route = scope.get("route")
+        name = str(route.path) if route is not None and getattr(route, "path", None) else "unmatched"
+        self.requests.labels(scope["method"], name, str(status)).inc()
+        self.latency.labels(name).observe(seconds)
+
     def exposition(self) -> bytes:
         """The text format Prometheus scrapes."""
         return generate_latest(self.registry)
-
-
-class RequestMetrics:
-    """ASGI middleware: counts requests and their latency by route template (never by raw path)."""
-
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
-        self.app = app
-        self.metrics = metrics
-
-    @staticmethod
-    def _route(scope: Scope) -> str:
-        """The matched route's template (set in the scope by the router), so labels stay few."""
-        route = scope.get("route")
-        if route is not None and getattr(route, "path", None):
-            return str(route.path)
-        endpoint = scope.get("endpoint")
-        return getattr(endpoint, "__name__", "unmatched") if endpoint else "unmatched"
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        status = 500
-
-        async def send_wrapper(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_wrapper)
-        finally:
-            route = self._route(scope)
-            self.metrics.requests.labels(scope["method"], route, str(status)).inc()
-            self.metrics.latency.labels(route).observe(time.perf_counter() - started)

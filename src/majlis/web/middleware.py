@@ -9,6 +9,8 @@ import time
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from majlis.web.metrics import Metrics
+
 access_log = logging.getLogger("majlis.access")
 
 
@@ -78,10 +80,12 @@ class BodyLimit:
 
 
 class AccessLog:
-    """Logs method, path, status and time of each request; never the client address."""
+    """Logs method, path, status and time of each request (never the client address), and counts it
+    in the app's metrics by route template."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics | None = None) -> None:
         self.app = app
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -99,7 +103,7 @@ class AccessLog:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            access_log.info(
-                "%s %s %d %.1fms", scope["method"], scope["path"], status,
-                (time.perf_counter() - started) * 1000,
-            )
+            elapsed = time.perf_counter() - started
+            access_log.info("%s %s %d %.1fms", scope["method"], scope["path"], status, elapsed * 1000)
+            if self.metrics is not None:
+                self.metrics.observe(scope, status, elapsed)
