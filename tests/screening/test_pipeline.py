@@ -41,3 +41,10 @@ def test_disguised_profanity_in_every_script() -> None:
     screener = Screener()
     for text in ["f.u.c.k you", "ѕhіt article", "كـــس امك", "s1kt1r git"]:
         assert screener.screen(text, ScreenContext()).action is not Action.APPROVE, text
+
+
+def test_ordinary_english_is_not_held_as_spam() -> None:
+    for text in ["Good news for the shops on the east bank.", "Great work by the engineers",
+                 "When will the road bridge be repaired too?"]:
+        assert screen(text).action is Action.APPROVE, text
+    assert screen("Check out my channel for more videos").category is Category.PROMOTION
