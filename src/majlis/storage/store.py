@@ -3,39 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
-from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine, Row, and_, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from majlis.domain import (
-    Action,
-    ActorKind,
-    ApiToken,
-    Article,
-    Category,
-    Comment,
-    DecisionEvent,
-    Moderator,
-    Role,
-    Site,
-    State,
-)
+from majlis.domain import Action, ActorKind, Article, Category, Comment, DecisionEvent, Site, State
 from majlis.storage.accounts import AccountStore
 from majlis.storage.desk import DeskStore
 from majlis.storage.engine import WRITE_OPTION
 from majlis.storage.rows import load, utcnow
-from majlis.storage.tables import (
-    api_tokens,
-    articles,
-    comments,
-    decisions,
-    moderator_sites,
-    moderators,
-    sites,
-)
+from majlis.storage.tables import articles, comments, decisions, sites
 
 
 def _site(row: Row[Any]) -> Site:
