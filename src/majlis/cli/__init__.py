@@ -166,6 +166,29 @@ def moderator_create(
         console.print(f"moderator token (shown once): {value}")
 
 
+@app.command("export")
+def export_command(
+    site: Annotated[str, typer.Argument(help="The site's slug.")],
+    format: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    include_personal_data: Annotated[bool, typer.Option(help="Add commenters' emails (admins only).")] = False,
+) -> None:
+    """Write a site's comments and decisions to standard output (no emails unless asked)."""
+    from majlis.services.export import export
+
+    if format not in ("jsonl", "csv"):
+        errors.print("[red]error:[/red] --format is jsonl or csv")
+        raise typer.Exit(2)
+    settings = Settings()
+    store = _store(settings)
+    try:
+        for line in export(store, settings, settings.resolved_secret(), site, format, include_personal_data):
+            sys.stdout.write(line)
+    except ServiceError as error:
+        _fail(error)
+    if include_personal_data:
+        store.audit("cli", "export.personal_data", None, site)
+
+
 @token_app.command("list")
 def token_list() -> None:
     """Every API token: id, role, site or moderator, created, revoked."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -179,3 +179,40 @@ class DeskStore:
             return True
         except IntegrityError:
             return False
+
+    # -- publishers and exports ---------------------------------------------------------------
+
+    def article_counts(self, site_id: int, keys: list[str] | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        """Articles of a site (or just these keys) with their number of approved comments."""
+        approved = (select(comments.c.article_id, func.count().label("n"))
+                    .where(comments.c.site_id == site_id, comments.c.state == State.APPROVED.value)
+                    .group_by(comments.c.article_id).subquery())
+        query = (select(articles.c.key, articles.c.title, articles.c.url, articles.c.closed,
+                        func.coalesce(approved.c.n, 0).label("comments"))
+                 .outerjoin(approved, approved.c.article_id == articles.c.id)
+                 .where(articles.c.site_id == site_id))
+        if keys is not None:
+            query = query.where(articles.c.key.in_(keys))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query.order_by(articles.c.id.desc()).limit(limit))]
+
+    def export_rows(self, site_id: int, batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every comment of a site with its article key and decisions, in id order, streamed in batches."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(comments, articles.c.key.label("article_key"))
+                    .join(articles, articles.c.id == comments.c.article_id)
+                    .where(comments.c.site_id == site_id, comments.c.id > last)
+                    .order_by(comments.c.id).limit(batch)).all()
+                if not rows:
+                    return
+                ids = [r.id for r in rows]
+                history: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+                for d in conn.execute(select(decisions).where(decisions.c.comment_id.in_(ids)).order_by(decisions.c.id)):
+                    history[d.comment_id].append({"at": d.at.isoformat(), "by": d.actor_kind, "actor": d.actor,
+                                                  "action": d.action, "category": d.category, "reversal": bool(d.reversal)})
+            for r in rows:
+                yield {**dict(r._mapping), "decisions": history[r.id]}
+            last = ids[-1]

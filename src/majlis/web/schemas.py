@@ -200,3 +200,13 @@ class Challenge(BaseModel):
     challenge: str
     bits: int
     required: bool
+
+
+class ArticleSummary(BaseModel):
+    """An article with its number of approved comments."""
+
+    key: str
+    title: str
+    url: str
+    closed: bool
+    comments: int

@@ -4,16 +4,31 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import Role
 from majlis.services.articles import ArticleFields, register_article
 from majlis.services.comments import site_or_404
 from majlis.web.deps import StoreDep, TokenDep
-from majlis.web.schemas import ERRORS, ArticleIn, ArticleOut
+from majlis.web.schemas import ERRORS, ArticleIn, ArticleOut, ArticleSummary
 
 router = APIRouter(prefix="/api/v1/sites/{site}/articles", tags=["articles"], responses=ERRORS)
+
+
+@router.get("", response_model=list[ArticleSummary])
+async def list_articles(
+    site: Annotated[str, Path(max_length=64)],
+    store: StoreDep,
+    token: TokenDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> list[ArticleSummary]:
+    """The site's articles, newest first, with their approved comment counts (publisher token)."""
+    found = site_or_404(store, site)
+    if token.role is not Role.PUBLISHER or token.site_id != found.id:
+        raise HTTPException(403, "a publisher token of this site is required")
+    rows = await run_in_threadpool(store.article_counts, found.id, None, limit)
+    return [ArticleSummary(**row) for row in rows]
 
 
 @router.put("/{article}", response_model=ArticleOut)
@@ -25,7 +40,8 @@ async def put_article(
     token: TokenDep,
     response: Response,
 ) -> ArticleOut:
-    """Register an article (201) or update it (200); needs the site's publisher token."""
+    """Register an article (201) or update it (200); `closed: true` closes it to new comments and
+    `closed: false` reopens it. Needs the site's publisher token."""
     found = site_or_404(store, site)
     if token.role is not Role.PUBLISHER or token.site_id != found.id:
         raise HTTPException(403, "a publisher token of this site is required")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from majlis.screening import Policy
@@ -57,3 +57,21 @@ async def challenge(site: Annotated[str, Path(max_length=64)], store: StoreDep, 
     required = await run_in_threadpool(bots.pow_required, store, found.id, policy)
     return Challenge(challenge=bots.issue_challenge(secret, found.slug, policy.pow_bits), bits=policy.pow_bits,
                      required=required)
+
+
+@router.get("/{site}/counts", response_model=dict[str, int])
+async def counts(
+    site: Annotated[str, Path(max_length=64)],
+    store: StoreDep,
+    response: Response,
+    articles: Annotated[str, Query(max_length=10_000, description="Comma-separated article keys; the first 100 count.")],
+) -> dict[str, int]:
+    """Approved comment counts of a list of articles, for a newsroom's article lists (cacheable)."""
+    keys = list(dict.fromkeys(k for k in articles.split(",") if k))[:100]
+    found = await run_in_threadpool(site_or_404, store, site)
+    if not keys:
+        return {}
+    rows = await run_in_threadpool(store.article_counts, found.id, keys, len(keys))
+    known = {row["key"]: int(row["comments"]) for row in rows}
+    response.headers["Cache-Control"] = "public, max-age=60"
+    return {key: known.get(key, 0) for key in keys}
