@@ -143,10 +143,12 @@ def post_comment(
     article_key: str,
     draft: CommentDraft,
     client_ip: str | None = None,
+    site: Site | None = None,
 ) -> Posted:
     """Validate, screen and store a reader's comment; it is committed when this returns. The email is
-    stored encrypted and the client address only as a keyed hash."""
-    site = site_or_404(store, site_slug)
+    stored encrypted and the client address only as a keyed hash. `site`, when the caller has
+    looked it up already, saves a second lookup."""
+    site = site if site is not None and site.slug == site_slug else site_or_404(store, site_slug)
     if not article_key or len(article_key) > 255:
         raise Invalid("article key must be 1-255 characters", "article")
     _check_unicode(article_key, "article")

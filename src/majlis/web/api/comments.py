@@ -60,7 +60,7 @@ async def create_comment(
     draft = CommentDraft(body.author_name, body.author_email, body.text, body.parent_id,
                          body.article_title, body.article_url)
     posted = await run_in_threadpool(
-        post_comment, store, screener, settings, secret, site, article, draft, ip
+        post_comment, store, screener, settings, secret, site, article, draft, ip, found
     )
     comment = posted.comment
     if comment.state is State.APPROVED:
