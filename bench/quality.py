@@ -104,7 +104,7 @@ def main() -> None:
         started = time.perf_counter()
         verdicts = [screener.screen(r.text, context) for r in test]
         ours_seconds = time.perf_counter() - started
-        risk = np.array([max(s for c, s in v.scores.items() if c is not Category.OFF_TOPIC) for v in verdicts])
+        risk = np.array([v.risk for v in verdicts])
         ours = auc(violation, risk)
         model = packaged_model()
         alone = auc(violation, np.array([model.predict(normalise(r.text).text).toxic for r in test])) if model else float("nan")

@@ -11,6 +11,7 @@ article under which they are posted and the site's 200 most recent comments (rep
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import json
 import os
@@ -105,8 +106,10 @@ def main() -> None:
         run: list[float] = []
         t0 = time.perf_counter()
         for text in texts:
+            # Each request loads its own window of recent comments: a new tuple, as in the server.
+            fresh = dataclasses.replace(context, recent=tuple(recent))
             t1 = time.perf_counter()
-            screener.screen(text, context)
+            screener.screen(text, fresh)
             run.append(time.perf_counter() - t1)
         rates.append(len(texts) / (time.perf_counter() - t0))
         latencies += run

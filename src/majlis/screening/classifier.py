@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from majlis.domain import Category
-from majlis.screening.context import ScreenContext
+from majlis.screening.context import MODEL_SIGNAL, ScreenContext
 from majlis.screening.features import DIMENSIONS, featurise
 from majlis.screening.lexicon import QUOTED_CAP, matches_in
 from majlis.screening.normalise import normalise
@@ -163,12 +163,16 @@ class ClassifierStage:
         weight = {c: share + context.found.get(c, 0.0) for c, share in prediction.categories.items()}
         ranked = sorted(prediction.categories.items(), key=lambda kv: weight[kv[0]], reverse=True)
         top = ranked[0][0]
-        if any(m.quoted for m in matches_in(text, context.language_hint)):
+        quoted = any(m.quoted for m in matches_in(text, context.language_hint))
+        if quoted:
             toxic = min(toxic, QUOTED_CAP)  # a slur quoted to condemn it is for a human to judge
         scores = {top: toxic}
         for category, share in ranked[1:]:
             scores[category] = toxic * share
-        if context.language_hint and context.language_hint not in SPAM_LANGUAGES:
+        english_like = not context.language_hint or context.language_hint in SPAM_LANGUAGES
+        signal = max(prediction.toxic, prediction.spam if english_like else 0.0)
+        context.signals[MODEL_SIGNAL] = min(signal, QUOTED_CAP) if quoted else signal
+        if not english_like:
             spam = 0.0  # the spam head learnt from English comments only; rules cover the rest
         elif context.found.get(Category.PROMOTION, 0.0) < 0.3:
             spam = min(spam, SPAM_ALONE_CAP)

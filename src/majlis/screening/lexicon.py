@@ -41,6 +41,12 @@ EVIDENCE_ONLY_BELOW = 0.5  # weaker entries are shown to moderators but do not m
 QUOTED_CAP = 0.7
 
 
+def _fits(shape: str, key: str) -> bool:
+    """Whether a word with masked letters ("f*ck") could be `key`: same length, every unmasked
+    letter equal, every mask standing for an ASCII letter."""
+    return all(c == k or (c in MASK_CHARS and "a" <= k <= "z") for c, k in zip(shape, key))
+
+
 @dataclass(frozen=True)
 class Entry:
     """One list entry."""
@@ -195,13 +201,12 @@ class Lexicon:
                 continue
             if not word[0].isalpha() or len(word) < 3:
                 continue
-            letters = ["." if c in MASK_CHARS else c for c in word]
             for length, entries in self._by_length.items():
                 if length > len(word):
                     continue
-                pattern = re.compile("".join(letters[:length]).replace(".", "[a-z]"))
+                shape = word[:length]
                 for entry in entries:
-                    if (length == len(word) or entry.mode == "stem") and pattern.fullmatch(entry.key):
+                    if (length == len(word) or entry.mode == "stem") and _fits(shape, entry.key):
                         found.append((entry, token.start(), token.end()))
         return found
 

@@ -8,11 +8,15 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from majlis.domain import Action, Category
-from majlis.screening.context import ScreenContext
+from majlis.screening.context import MODEL_SIGNAL, ScreenContext
 from majlis.screening.language import detect_language
 from majlis.screening.verdict import Evidence, Verdict
 
-ENGINE_VERSION = "majlis-screen/0.2"
+ENGINE_VERSION = "majlis-screen/0.3"
+# The risk that orders the queue is the highest category score blended with the model's own
+# probability: lists and rules give many comments the same score, and the model tells them apart.
+# The weight was chosen on the dev split (docs/quality.md); decisions use the scores alone.
+RANK_WEIGHT = 0.5
 
 
 class Stage(Protocol):
@@ -35,8 +39,9 @@ class Screener:
         started = time.perf_counter()
         detected = detect_language(text, context.language_hint)
         scores = {c: 0.0 for c in Category}
+        signals: dict[str, float] = {}
         context = dataclasses.replace(
-            context, language_hint=detected.language or context.language_hint, found=scores
+            context, language_hint=detected.language or context.language_hint, found=scores, signals=signals
         )
         evidence: list[Evidence] = []
         for stage in self.stages:
@@ -55,7 +60,7 @@ class Screener:
             language_confidence=detected.confidence,
             action=action,
             category=category,
-            risk=max(scores.values()),
+            risk=blended_risk(max(scores.values()), signals.get(MODEL_SIGNAL)),
             engine_version=ENGINE_VERSION,
             elapsed_ms=(time.perf_counter() - started) * 1000,
             notes=tuple(notes),
@@ -65,6 +70,13 @@ class Screener:
     def warm_up(self) -> None:
         """Load every list and model now rather than on the first comment."""
         self.screen("warm up: the council will meet again on Tuesday")
+
+
+def blended_risk(top: float, model: float | None) -> float:
+    """The queue's order: the top category score, refined by the model's probability (in [0, 1])."""
+    if model is None:
+        return top
+    return (top + RANK_WEIGHT * model) / (1 + RANK_WEIGHT)
 
 
 def default_stages() -> list[Stage]:

@@ -15,10 +15,11 @@ from majlis.screening.normalise import normalise
 from majlis.screening.verdict import Evidence
 
 PERMUTATIONS = 64
-_PRIME = (1 << 31) - 1
+# Hash functions a*x + b over 32-bit words, wrapping (odd a): no modulo, so a signature costs a few
+# microseconds. Signatures live in memory only, so changing these costs a re-sign, nothing stored.
 _rng = np.random.default_rng(20261125)
-_A = _rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.int64)
-_B = _rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.int64)
+_A = _rng.integers(0, 1 << 32, PERMUTATIONS, dtype=np.uint64).astype(np.uint32) | np.uint32(1)
+_B = _rng.integers(0, 1 << 32, PERMUTATIONS, dtype=np.uint64).astype(np.uint32)
 MIN_WORDS = 6  # shorter texts ("Thank you!") are repeated innocently
 NEAR_DUPLICATE = 0.8
 FLOOD_WINDOW = timedelta(minutes=10)
@@ -27,19 +28,20 @@ KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 MASHED = re.compile("|".join(row[i : i + 4] for row in KEYBOARD_ROWS for i in range(len(row) - 3)))
 
 
-def shingles(folded: str) -> set[int]:
+def shingles(folded: str, tokens: list[str] | None = None) -> set[int]:
     """Hashed word 2-shingles (and words) of a folded text."""
-    tokens = words(folded)
+    tokens = words(folded) if tokens is None else tokens
     grams = {" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1)} | set(tokens)
     return {zlib.crc32(g.encode()) for g in grams}
 
 
 def signature(folded: str) -> np.ndarray | None:
     """A MinHash signature, or None for texts too short to judge."""
-    if len(words(folded)) < MIN_WORDS:
+    tokens = words(folded)
+    if len(tokens) < MIN_WORDS:
         return None
-    values = np.fromiter(shingles(folded), dtype=np.int64)
-    return ((np.outer(_A, values) + _B[:, None]) % _PRIME).min(axis=1)
+    values = np.fromiter(shingles(folded, tokens), dtype=np.uint32)
+    return (np.multiply.outer(_A, values) + _B[:, None]).min(axis=1)
 
 
 def gibberish_score(folded: str) -> float:
@@ -67,7 +69,7 @@ ROWS_PER_BAND = PERMUTATIONS // BANDS
 
 def band_keys(sig: np.ndarray) -> list[bytes]:
     """The LSH band keys of a signature: texts sharing a key are near-duplicate candidates."""
-    raw = sig.astype(np.uint32).tobytes()
+    raw = sig.tobytes()
     width = ROWS_PER_BAND * 4
     return [bytes([b]) + raw[b * width : (b + 1) * width] for b in range(BANDS)]
 
@@ -82,11 +84,14 @@ class SpamStage:
         # a comment erased to "[removed]"), and must not match its old words.
         self._signatures: dict[tuple[int, int], np.ndarray | None] = {}
         self._index: dict[bytes, list[tuple[int, int]]] = {}
+        # The last window of recent comments seen, with its keys (a re-screen passes the same one).
+        self._window: tuple[tuple[RecentComment, ...] | None, frozenset[tuple[int, int]]] = (None, frozenset())
 
     def _remember(self, comment: RecentComment) -> None:
         if len(self._signatures) >= self._capacity:
             self._signatures.clear()  # start afresh; recent comments are signed again as they come
             self._index.clear()
+            self._window = (None, frozenset())
         value = signature(normalise(comment.text).text)
         key = (comment.id, hash(comment.text))
         self._signatures[key] = value
@@ -97,12 +102,14 @@ class SpamStage:
     def nearest(self, mine: np.ndarray, recent: tuple[RecentComment, ...]) -> tuple[int, float]:
         """The most similar recent comment (id, similarity), or (0, 0.0)."""
         known = self._signatures
-        window = set()
-        for comment in recent:
-            key = (comment.id, hash(comment.text))
-            window.add(key)
-            if key not in known:
-                self._remember(comment)
+        last, window = self._window  # one pair, read at once: screens may run in several threads
+        if recent is not last:
+            keys = [(c.id, hash(c.text)) for c in recent]
+            for comment, key in zip(recent, keys):
+                if key not in known:
+                    self._remember(comment)
+            window = frozenset(keys)
+            self._window = (recent, window)
         best_id, best = 0, 0.0
         seen: set[tuple[int, int]] = set()
         for band in band_keys(mine):
@@ -133,7 +140,7 @@ class SpamStage:
             now = context.now or datetime.now(UTC)
             since = now - FLOOD_WINDOW
             author = context.author_key
-            mine_recent = sum(1 for r in context.recent if r.author_key == author and r.created_at >= since)
+            mine_recent = len([r for r in context.recent if r.author_key == author and r.created_at >= since])
             if mine_recent >= 5:
                 flood = 0.95 if mine_recent >= 10 else 0.7
                 score = max(score, flood)

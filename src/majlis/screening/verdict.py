@@ -36,7 +36,7 @@ class Verdict:
     language_confidence: float
     action: Action
     category: Category | None  # the guideline behind a reject or a review, if any
-    risk: float  # highest score over all categories: orders the moderation queue
+    risk: float  # orders the moderation queue: top category score blended with the model's probability
     engine_version: str
     elapsed_ms: float = 0.0
     notes: tuple[str, ...] = field(default_factory=tuple)
