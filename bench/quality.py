@@ -155,9 +155,11 @@ trained or tuned on. One engine (one model, one set of lists) serves every langu
 
 ## ROC AUC (violation vs clean), test split
 
-"Majlis engine" ranks by the highest category score of the verdict (off-topic aside: these sets have
-no article), lists and rules included; "model alone" ranks by the classifier's toxicity probability.
-The two differ where a set's labels and our guidelines differ (see below).
+"Majlis engine" ranks by the verdict's `risk`, the order of the moderation queue: the highest
+category score (lists, rules and model; these sets have no article, so no off-topic score) blended
+with the model's own probability, which tells apart comments the lists score alike (the blend's
+weight, `pipeline.RANK_WEIGHT`, was chosen on the dev split). "Model alone" ranks by the
+classifier's toxicity probability. The two differ where a set's labels and our guidelines differ (see below).
 The baseline is a character 2–5-gram TF-IDF logistic regression trained on that set's own train split
 (one model per set, which the engine is not). Peers are scored on the same rows in the same run.
 

@@ -52,11 +52,13 @@ class Prediction:
 class LinearModel:
     """Weights of every head over the hashed feature space; `predict` runs in microseconds."""
 
-    def __init__(self, weights: np.ndarray, bias: np.ndarray, heads: list[str], meta: dict[str, object]) -> None:
+    def __init__(self, weights: np.ndarray, bias: np.ndarray, heads: list[str], meta: dict[str, object],
+                 idf: np.ndarray | None = None) -> None:
         self.weights = weights  # (DIMENSIONS, heads), float32
         self.bias = bias
         self.heads = heads
         self.meta = meta
+        self.idf = idf  # (DIMENSIONS,) float32 feature weights, or None for plain counts
         self._toxic = heads.index(HEADS_TOXIC)
         self._spam = heads.index(HEADS_SPAM)
         self._categories = [heads.index("cat:" + c.value) for c in MODEL_CATEGORIES]
@@ -67,35 +69,49 @@ class LinearModel:
         source = path or resources.files("majlis.screening") / "data" / MODEL_FILE
         with source.open("rb") as handle:
             data = np.load(handle)
+            meta = json.loads(bytes(data["meta"]).decode())
+            if meta.get("dimensions", DIMENSIONS) != DIMENSIONS:
+                raise ValueError(f"model has {meta['dimensions']} dimensions, the features {DIMENSIONS}: retrain it")
             rows = data["rows"]
             scale = data["scale"]
             weights = np.zeros((DIMENSIONS, len(scale)), dtype=np.float32)
             weights[rows] = data["values"].astype(np.float32) * scale
             bias = data["bias"].astype(np.float32)
-            meta = json.loads(bytes(data["meta"]).decode())
-        return cls(weights, bias, list(meta["heads"]), meta)
+            idf = None
+            if "idf_rows" in data:
+                idf = np.full(DIMENSIONS, float(meta["idf_default"]), dtype=np.float32)
+                idf[data["idf_rows"]] = data["idf_values"].astype(np.float32)
+        return cls(weights, bias, list(meta["heads"]), meta, idf)
 
     def save(self, path: Path) -> None:
-        """Write the model: nonzero rows only, int8 per head with a scale."""
+        """Write the model: nonzero rows only, int8 per head with a scale; the idf where it is not
+        the default (features seen in fewer than two training texts)."""
         rows = np.flatnonzero(np.abs(self.weights).max(axis=1) > 0)
         kept = self.weights[rows]
         scale = np.abs(kept).max(axis=0) / 127.0
         scale[scale == 0] = 1.0
         values = np.round(kept / scale).astype(np.int8)
-        meta = json.dumps({**self.meta, "heads": self.heads}).encode()
+        extra: dict[str, np.ndarray] = {}
+        meta_dict = {**self.meta, "heads": self.heads, "dimensions": DIMENSIONS}
+        if self.idf is not None:
+            default = float(self.idf.max())
+            idf_rows = np.flatnonzero(self.idf < default)
+            extra = {"idf_rows": idf_rows.astype(np.int32), "idf_values": self.idf[idf_rows].astype(np.float16)}
+            meta_dict["idf_default"] = default
+        meta = json.dumps(meta_dict).encode()
         np.savez_compressed(path, rows=rows.astype(np.int32), values=values, scale=scale.astype(np.float32),
-                            bias=self.bias.astype(np.float32), meta=np.frombuffer(meta, dtype=np.uint8))
+                            bias=self.bias.astype(np.float32), meta=np.frombuffer(meta, dtype=np.uint8), **extra)
 
-    def raw(self, folded: str) -> np.ndarray:
-        """Head logits for a folded text."""
-        indices, values = featurise(folded)
+    def raw(self, folded: str, language: str = "") -> np.ndarray:
+        """Head logits for a folded text written in `language` (empty: unknown)."""
+        indices, values = featurise(folded, language, self.idf)
         if not len(indices):
             return self.bias.copy()
         return values @ self.weights[indices] + self.bias
 
-    def predict(self, folded: str) -> Prediction:
+    def predict(self, folded: str, language: str = "") -> Prediction:
         """Probabilities of every head for a folded text."""
-        logits = self.raw(folded).tolist()  # a handful of floats: plain Python beats numpy here
+        logits = self.raw(folded, language).tolist()  # a handful of floats: plain Python beats numpy here
         cats = [logits[i] for i in self._categories]
         top = max(cats)
         exps = [math.exp(c - top) for c in cats]
@@ -154,7 +170,7 @@ class ClassifierStage:
         model = self.model
         if model is None:
             return {}, []
-        prediction = model.predict(normalise(text).text)
+        prediction = model.predict(normalise(text).text, context.language_hint)
         calibration = model.meta.get("calibration") or {}
         toxic = calibrated(prediction.toxic, tuple(calibration.get("toxic", (REVIEW_LINE, REJECT_LINE))))  # type: ignore[arg-type]
         spam = calibrated(prediction.spam, tuple(calibration.get("spam", (REVIEW_LINE, REJECT_LINE))))  # type: ignore[arg-type]

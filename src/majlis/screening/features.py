@@ -2,6 +2,11 @@
 
 Pure Python with a per-word cache: the same function builds the training matrix and scores a
 comment, so the shipped model never depends on the training library's hashing.
+
+Every feature appears twice: once shared by all languages and once crossed with the comment's
+language, so one model learns what is offensive everywhere and what is offensive only in Turkish
+or only in Persian (the same word can be innocent in one and a slur in another). Values are
+sublinear counts weighted by the inverse document frequency the model ships, then L2-normalised.
 """
 
 from __future__ import annotations
@@ -11,7 +16,9 @@ import zlib
 
 import numpy as np
 
-DIMENSIONS = 1 << 20
+DIMENSIONS = 1 << 21
+# Salts of the language-crossed copies; a language not listed gets no copy.
+LANGUAGE_SALT = {"en": 1, "ar": 2, "tr": 3, "fa": 4, "ckb": 5, "kmr": 6}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CACHE: dict[str, np.ndarray] = {}
 _CACHE_LIMIT = 200_000
@@ -43,8 +50,8 @@ def words(folded: str) -> list[str]:
     return [w for w in _WORD.findall(folded) if not w.isdigit()]
 
 
-def featurise(folded: str) -> tuple[np.ndarray, np.ndarray]:
-    """Feature indices and L2-normalised log-count values (float32) for a folded text."""
+def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
+    """Feature indices (sorted, unique) and sublinear counts `1 + log(n)` (float32), not normalised."""
     tokens = words(folded)[:400]
     if not tokens:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
@@ -58,7 +65,22 @@ def featurise(folded: str) -> tuple[np.ndarray, np.ndarray]:
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
     starts = np.flatnonzero(first)
     indices = ids[starts]
-    counts = np.diff(np.append(starts, len(ids)))
-    values = (1.0 + np.log(counts)).astype(np.float32)
+    values = (1.0 + np.log(np.diff(np.append(starts, len(ids))))).astype(np.float32)
+    salt = LANGUAGE_SALT.get(language)
+    if salt is not None:
+        crossed = ((indices * 0x9E3779B1 + salt * 0x85EBCA77) >> 7) & (DIMENSIONS - 1)
+        indices = np.concatenate([indices, crossed])
+        values = np.concatenate([values, values])
+    return indices, values
+
+
+def featurise(folded: str, language: str = "", idf: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Feature indices and L2-normalised values (float32) for a folded text written in `language`,
+    weighted by `idf` (one weight per dimension) when given."""
+    indices, values = counts(folded, language)
+    if not len(indices):
+        return indices, values
+    if idf is not None:
+        values = values * idf[indices]
     values /= np.float32(np.sqrt(np.dot(values, values)))
     return indices, values

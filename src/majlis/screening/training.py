@@ -15,7 +15,7 @@ import numpy as np
 
 from majlis.screening.classifier import HEADS_SPAM, HEADS_TOXIC, MODEL_CATEGORIES, LinearModel
 from majlis.screening.datasets import DEV, EVAL_ONLY, TRAIN, Row
-from majlis.screening.features import DIMENSIONS, featurise
+from majlis.screening.features import DIMENSIONS, counts
 from majlis.screening.normalise import normalise
 
 
@@ -28,22 +28,51 @@ class TrainingReport:
     dev_auc: dict[str, float] = field(default_factory=dict)
 
 
+def row_language(text: str) -> str:
+    """The language the screen would give a text (what its language-crossed features are keyed on)."""
+    from majlis.screening.language import detect_language
+
+    return detect_language(text).language
+
+
 def matrix(texts: Sequence[str], progress: Callable[[int], None] | None = None) -> Any:
-    """A CSR matrix of the features of the texts."""
+    """A CSR matrix of the sublinear feature counts of the texts (not weighted, not normalised)."""
     from scipy.sparse import csr_matrix
 
     indptr = [0]
-    indices: list[int] = []
-    values: list[float] = []
+    indices: list[np.ndarray] = []
+    values: list[np.ndarray] = []
     for n, text in enumerate(texts):
-        idx, val = featurise(normalise(text).text)
-        indices.extend(idx.tolist())
-        values.extend(val.tolist())
-        indptr.append(len(indices))
+        idx, val = counts(normalise(text).text, row_language(text))
+        indices.append(idx)
+        values.append(val)
+        indptr.append(indptr[-1] + len(idx))
         if progress and n % 1000 == 0:
             progress(n)
-    return csr_matrix((np.asarray(values, dtype=np.float32), np.asarray(indices), np.asarray(indptr)),
+    return csr_matrix((np.concatenate(values).astype(np.float32), np.concatenate(indices), np.asarray(indptr)),
                       shape=(len(texts), DIMENSIONS))
+
+
+def inverse_document_frequency(x_train: Any) -> np.ndarray:
+    """Smoothed idf per dimension from the training matrix, as float16 precision will ship it.
+    Features seen in fewer than two texts get the default (the largest) weight, which is all the
+    model file keeps for them."""
+    documents = x_train.shape[0]
+    df = np.bincount(x_train.indices, minlength=DIMENSIONS)
+    idf = np.log((1 + documents) / (1 + df)) + 1
+    default = float(np.log((1 + documents) / 1) + 1)
+    idf[df < 2] = default
+    idf = idf.astype(np.float16).astype(np.float32)
+    idf[df < 2] = default
+    return idf
+
+
+def weighted(x: Any, idf: np.ndarray) -> Any:
+    """Rows weighted by idf and L2-normalised, as `features.featurise` does for one text."""
+    from scipy.sparse import diags
+    from sklearn.preprocessing import normalize
+
+    return normalize(x @ diags(idf), copy=False).tocsr()
 
 
 def auc(labels: Sequence[int] | np.ndarray, scores: Sequence[float] | np.ndarray) -> float:
@@ -80,7 +109,7 @@ def _fit_binary(x_train: Any, y_train: np.ndarray, x_dev: Any, y_dev: np.ndarray
     return best
 
 
-def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0, 16.0),
+def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
           log: Callable[[str], None] = print) -> tuple[LinearModel, TrainingReport]:
     """Fit every head on the train split, choosing C on the dev split."""
     usable = [r for r in rows if r.dataset not in EVAL_ONLY]
@@ -88,8 +117,10 @@ def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0, 16.0),
     dev_rows = [r for r in usable if r.split == DEV]
     report = TrainingReport(rows={"train": len(train_rows), "dev": len(dev_rows)})
     log(f"featurising {len(train_rows)} train and {len(dev_rows)} dev rows")
-    x_train = matrix([r.text for r in train_rows])
-    x_dev = matrix([r.text for r in dev_rows])
+    raw_train = matrix([r.text for r in train_rows])
+    idf = inverse_document_frequency(raw_train)
+    x_train = weighted(raw_train, idf)
+    x_dev = weighted(matrix([r.text for r in dev_rows]), idf)
     heads: list[str] = []
     weights: list[np.ndarray] = []
     bias: list[float] = []
@@ -131,7 +162,7 @@ def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0, 16.0),
         "dev_auc": report.dev_auc,
         "dimensions": DIMENSIONS,
     }
-    model = LinearModel(np.stack(weights, axis=1), np.array(bias, dtype=np.float32), heads, meta)
+    model = LinearModel(np.stack(weights, axis=1), np.array(bias, dtype=np.float32), heads, meta, idf)
     return model, report
 
 
@@ -153,7 +184,7 @@ def calibrate(model: LinearModel, rows: Sequence[Row], reject_rate: float = 0.01
     for row in dev:
         if not row.clean:
             continue
-        prediction = model.predict(normalise(row.text).text)
+        prediction = model.predict(normalise(row.text).text, row_language(row.text))
         toxic.setdefault(row.dataset, []).append(prediction.toxic)
         if any(r.spam for r in dev if r.dataset == row.dataset):
             spam.setdefault(row.dataset, []).append(prediction.spam)  # only sets that label spam
