@@ -107,7 +107,7 @@ def main() -> None:
         risk = np.array([v.risk for v in verdicts])
         ours = auc(violation, risk)
         model = packaged_model()
-        alone = auc(violation, np.array([model.predict(normalise(r.text).text).toxic for r in test])) if model else float("nan")
+        alone = auc(violation, np.array([model.predict(normalise(r.text).text, v.language).toxic for r, v in zip(test, verdicts)])) if model else float("nan")
         shares = outcome_shares(violation, [v.action for v in verdicts])
         base = float("nan") if args.no_baseline or name in EVAL_ONLY else baseline_auc(train, test)
         peer_cells = []

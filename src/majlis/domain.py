@@ -116,6 +116,7 @@ class Comment:
     verdict: dict[str, Any] | None = None
     decided_at: datetime | None = None
     erased_at: datetime | None = None
+    notify: bool = False  # the author wants an e-mail when it is published or answered
 
 
 @dataclass(frozen=True)

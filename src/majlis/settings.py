@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -60,6 +61,34 @@ class Settings(BaseSettings):
     desk_poll_seconds: float = Field(2.0, gt=0, description="How often the desk's live queue checks for new comments.")
     secure_cookies: bool = Field(False, description="Send the session cookie only over HTTPS (set behind TLS).")
     demo: bool = Field(False, description="Serve the demo newsroom's article pages at / and /ar.")
+    public_url: str = Field(
+        "http://127.0.0.1:8000", description="The address readers and moderators reach Majlis at (links in e-mails)."
+    )
+    outbox_poll_seconds: float = Field(
+        1.0, gt=0, description="How often comment events are turned into webhook deliveries and e-mails."
+    )
+    webhook_timeout_seconds: float = Field(5.0, gt=0, description="How long a webhook receiver may take to answer.")
+    webhook_max_attempts: int = Field(
+        10, ge=1, description="Attempts of one webhook delivery before it is logged as failed."
+    )
+    webhook_retry_base_seconds: float = Field(
+        10.0, gt=0, description="First retry delay of a failed delivery; each further retry waits twice as long (at most 1 h)."
+    )
+    smtp_host: str = Field("", description="SMTP server for e-mail notifications. Empty: no e-mail is sent.")
+    smtp_port: int = Field(587, ge=1, le=65535, description="SMTP port.")
+    smtp_security: Literal["starttls", "tls", "none"] = Field(
+        "starttls", description="`starttls` (port 587), `tls` (implicit TLS, port 465) or `none` (local relays only)."
+    )
+    smtp_username: str = Field("", description="SMTP login; empty: no authentication.")
+    smtp_password: str = Field("", description="SMTP password.")
+    smtp_timeout_seconds: float = Field(10.0, gt=0, description="How long to wait for the SMTP server.")
+    mail_from: str = Field("Majlis <noreply@localhost>", description="The From address of notifications.")
+    mail_max_attempts: int = Field(5, ge=1, description="Attempts to send one e-mail before giving up (SMTP outage).")
+    mail_retry_base_seconds: float = Field(30.0, gt=0, description="First retry delay of an e-mail; doubles each time.")
+    digest_threshold: int = Field(
+        20, ge=0, description="Pending comments on a site that trigger the moderators' digest e-mail (0: never)."
+    )
+    digest_interval_minutes: int = Field(60, ge=1, description="At most one digest per site in this many minutes.")
 
     @field_validator("secret_key")
     @classmethod

@@ -88,7 +88,7 @@ def worker(threads: Annotated[int, typer.Option(help="Worker threads.")] = 2) ->
 
     from dramatiq import Worker
 
-    from majlis.tasks import dramatiq_actors
+    from majlis.tasks import DramatiqQueue, Poller, dramatiq_actors
 
     settings = Settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -99,6 +99,8 @@ def worker(threads: Annotated[int, typer.Option(help="Worker threads.")] = 2) ->
     broker = dramatiq_actors(settings.redis_url)["broker"]
     running = Worker(broker, worker_threads=threads)
     running.start()
+    # Every worker polls the outbox: each event and each due delivery is claimed by exactly one.
+    poller = Poller(_store(settings), settings, DramatiqQueue(settings.redis_url)).start()
     console.print(f"worker running with {threads} threads")
     stopping = {"now": False}
     signal.signal(signal.SIGTERM, lambda *_: stopping.update(now=True))
@@ -107,6 +109,7 @@ def worker(threads: Annotated[int, typer.Option(help="Worker threads.")] = 2) ->
 
     while not stopping["now"]:
         time.sleep(0.5)
+    poller.stop()
     running.stop()  # finishes the messages in hand; unacknowledged ones stay in Redis
 
 

@@ -32,6 +32,7 @@ class CommentDraft:
     parent_id: int | None = None
     article_title: str | None = None  # from the embedding page, for an article not registered yet
     article_url: str | None = None
+    notify: bool = False  # e-mail me when it is published or answered
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ def post_comment(
         action=action,
         category=category if action is not Action.APPROVE else None,
         note=note,
+        notify=draft.notify and bool(settings.smtp_host),
     )
     return Posted(comment, verdict, site, category if action is not Action.APPROVE else None)
 

@@ -14,6 +14,7 @@ from majlis.storage.accounts import AccountStore
 from majlis.storage.desk import DeskStore
 from majlis.storage.engine import WRITE_OPTION
 from majlis.storage.rows import load, utcnow
+from majlis.storage.integrations import IntegrationStore, record_event
 from majlis.storage.tables import articles, comments, decisions, sites
 
 
@@ -26,7 +27,7 @@ def _article(row: Row[Any]) -> Article:
 
 
 def _comment(row: Row[Any]) -> Comment:
-    return load(Comment, row, state=State(row.state))
+    return load(Comment, row, state=State(row.state), notify=bool(row.notify))
 
 
 def _decision(row: Row[Any]) -> DecisionEvent:
@@ -49,7 +50,7 @@ def _record_decision(conn: Any, comment_id: int, at: datetime, actor_kind: Actor
     )).inserted_primary_key[0])  # type: ignore[index]
 
 
-class Store(AccountStore, DeskStore):
+class Store(AccountStore, DeskStore, IntegrationStore):
     """The storage interface; the services layer talks to nothing else."""
 
     def __init__(self, engine: Engine) -> None:
@@ -181,8 +182,9 @@ class Store(AccountStore, DeskStore):
         actor_kind: ActorKind = ActorKind.SCREEN,
         actor: str = "screen",
         ip_hash: str | None = None,
+        notify: bool = False,
     ) -> Comment:
-        """Store a comment and its first decision in one transaction; committed on return."""
+        """Store a comment, its first decision and its events in one transaction; committed on return."""
         now = created_at or utcnow()
         state = action.state()
         decided_at = None if state is State.PENDING else now
@@ -203,10 +205,14 @@ class Store(AccountStore, DeskStore):
             decided_at=decided_at,
             reason=category.value if category else None,
             ip_hash=ip_hash,
+            notify=notify,
         )
         with self._writer.begin() as conn:
             comment_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]  # type: ignore[index]
             _record_decision(conn, comment_id, now, actor_kind, actor, action, category, note, reversal=False)
+            record_event(conn, site_id, comment_id, "comment.created", now)
+            if state is not State.PENDING:
+                record_event(conn, site_id, comment_id, f"comment.{state.value}", now)
         values.pop("reason")
         values.pop("ip_hash")
         return Comment(id=comment_id, **{**values, "state": state})  # type: ignore[arg-type]
@@ -262,6 +268,8 @@ class Store(AccountStore, DeskStore):
                 )
             )
             updated = _comment(conn.execute(select(comments).where(comments.c.id == comment_id)).one())
+            if new_state is not previous and new_state is not State.PENDING:
+                record_event(conn, row.site_id, comment_id, f"comment.{new_state.value}", now)
         event = DecisionEvent(
             id=event_id,
             comment_id=comment_id,

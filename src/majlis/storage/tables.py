@@ -85,6 +85,8 @@ comments = Table(
     Column("ip_hash", String(64), nullable=True),
     # Set when the author's data was erased: readers then see "[removed]" (migration 0003).
     Column("erased_at", UTCDateTime, nullable=True),
+    # The author asked to hear when it is published or answered (migration 0004).
+    Column("notify", Boolean, nullable=False, server_default="0"),
     # Public reads: approved top-level comments of an article in id order, then their replies.
     Index("ix_comments_article_state_parent_id", "article_id", "state", "parent_id", "id"),
     # The moderation queue: pending comments, riskiest first.
@@ -117,6 +119,8 @@ moderators = Table(
     Column("password_hash", String(255), nullable=False),
     Column("is_admin", Boolean, nullable=False, server_default="0"),
     Column("created_at", UTCDateTime, nullable=False),
+    # Wants an e-mail when a site's queue grows past the threshold (migration 0004).
+    Column("digest", Boolean, nullable=False, server_default="0"),
 )
 
 moderator_sites = Table(
@@ -195,4 +199,72 @@ used_tokens = Table(
     metadata,
     Column("id", String(64), primary_key=True),
     Column("expires_at", UTCDateTime, nullable=False),
+)
+
+# -- integrations (migration 0004) ------------------------------------------------------------
+
+# What happened to comments, written in the same transaction as the change: webhooks and e-mail
+# are sent from here, so a committed change is never left unannounced.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("site_id", Id, ForeignKey("sites.id", ondelete="CASCADE"), nullable=False),
+    Column("comment_id", Id, ForeignKey("comments.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(32), nullable=False),  # comment.created | comment.approved | comment.rejected
+    Column("at", UTCDateTime, nullable=False),
+    Column("handled_at", UTCDateTime, nullable=True),
+    Index("ix_outbox_handled_at_id", "handled_at", "id"),
+)
+
+webhooks = Table(
+    "webhooks",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("site_id", Id, ForeignKey("sites.id", ondelete="CASCADE"), nullable=False),
+    Column("url", String(2000), nullable=False),
+    Column("secret", Text, nullable=False),  # encrypted with the install's key
+    Column("events", JSON, nullable=False),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_webhooks_site_id", "site_id"),
+)
+
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("webhook_id", Id, ForeignKey("webhooks.id", ondelete="CASCADE"), nullable=False),
+    Column("outbox_id", Id, nullable=True),  # None for a test delivery
+    Column("event", String(32), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("status", String(16), nullable=False),  # pending | delivered | failed
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", UTCDateTime, nullable=True),
+    Column("last_status", Integer, nullable=True),
+    Column("last_error", String(500), nullable=False, server_default=""),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("delivered_at", UTCDateTime, nullable=True),
+    UniqueConstraint("webhook_id", "outbox_id"),
+    Index("ix_webhook_deliveries_status_next_attempt_at", "status", "next_attempt_at"),
+    Index("ix_webhook_deliveries_webhook_id_id", "webhook_id", "id"),
+)
+
+# The last moderators' digest of each site: at most one per interval.
+digests = Table(
+    "digests",
+    metadata,
+    Column("site_id", Id, ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True),
+    Column("sent_at", UTCDateTime, nullable=False),
+    Column("pending", Integer, nullable=False),
+)
+
+# Where each imported comment came from: makes a second import of the same file a no-op.
+import_keys = Table(
+    "import_keys",
+    metadata,
+    Column("site_id", Id, ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True),
+    Column("source", String(16), primary_key=True),  # disqus | wordpress | isso
+    Column("external_id", String(255), primary_key=True),
+    Column("comment_id", Id, ForeignKey("comments.id", ondelete="CASCADE"), nullable=False),
 )

@@ -16,10 +16,11 @@ import majlis
 from majlis.screening import Screener
 from majlis.settings import Settings
 from majlis.storage import Store, make_engine, migrate
-from majlis.tasks import make_queue
+from majlis.tasks import InProcessQueue, Poller, make_queue
 from majlis.web import errors
 from majlis.web import pages
-from majlis.web.api import articles, comments, health, moderation, sites
+from majlis.web.api import articles, comments, health, moderation, sites, webhooks
+from majlis.web import unsubscribe
 from majlis.web.cache import make_cache
 from majlis.web.cors import SiteCORS
 from majlis.web.desk import admin as desk_admin
@@ -60,9 +61,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Housekeeping: purge at start, then daily for the life of the process."""
     await _purge(app)
     task = asyncio.create_task(_purge_daily(app))
+    poller = None
+    if isinstance(app.state.tasks, InProcessQueue):  # with Redis, `majlis worker` polls the outbox
+        poller = Poller(app.state.store, app.state.settings, app.state.tasks).start()
     try:
         yield
     finally:
+        if poller is not None:
+            await asyncio.get_running_loop().run_in_executor(None, poller.stop)
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
@@ -97,11 +103,11 @@ def create_app(
     app.state.screener = screener
     app.state.secret = settings.resolved_secret()
     app.state.page_cache = make_cache(settings.redis_url)
-    app.state.tasks = make_queue(settings, store, app.state.screener)
+    app.state.tasks = make_queue(settings, store, app.state.screener, app.state.secret)
     app.state.limiter = make_limiter(settings.rate_limits, settings.redis_url, app.state.secret)
     errors.install(app)
     for router in (comments.router, articles.router, sites.router, pages.i18n_router, moderation.router,
-                   health.router, desk_queue.router, desk_admin.router, pages.router):
+                   health.router, webhooks.router, unsubscribe.router, desk_queue.router, desk_admin.router, pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
 

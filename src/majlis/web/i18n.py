@@ -207,6 +207,17 @@ STRINGS: dict[str, dict[str, Any]] = {
 }
 
 
+def _with_mail_words() -> None:
+    # The opt-in box of the widget says what the e-mails will be: one source for both.
+    from majlis.services.mail_text import MAIL
+
+    for code in LANGUAGES:
+        STRINGS[code]["notify"] = MAIL[code]["notify_label"]
+
+
+_with_mail_words()
+
+
 def strings(language: str) -> dict[str, Any]:
     """The strings of a language (English for an unknown one), with its direction."""
     code = language if language in STRINGS else "en"

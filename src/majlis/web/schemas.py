@@ -54,6 +54,7 @@ class CommentIn(BaseModel):
     website: str | None = Field(None, max_length=200, description="Honeypot: the widget hides it; people leave it empty.")
     ticket: str | None = Field(None, max_length=100, description="From `GET .../ticket` when the form was shown.")
     pow: ProofOfWork | None = Field(None, description="Required while the site asks for proof of work.")
+    notify: bool = Field(False, description="E-mail the author when the comment is published or answered (opt-in).")
 
 
 class PublicComment(BaseModel):
@@ -185,6 +186,7 @@ class SiteConfig(BaseModel):
     show_reasons: bool = Field(description="Whether readers are told which guideline a rejected comment broke.")
     link_domains: list[str] = Field(description="Links to these domains are clickable in comments.")
     page_size: int
+    notifications: bool = Field(False, description="Whether readers may ask for e-mail notifications (SMTP is set up).")
 
 
 class Ticket(BaseModel):

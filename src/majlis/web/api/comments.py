@@ -58,7 +58,7 @@ async def create_comment(
         settings.min_submit_seconds,
     )
     draft = CommentDraft(body.author_name, body.author_email, body.text, body.parent_id,
-                         body.article_title, body.article_url)
+                         body.article_title, body.article_url, body.notify)
     posted = await run_in_threadpool(
         post_comment, store, screener, settings, secret, site, article, draft, ip, found
     )

@@ -35,6 +35,7 @@ async def site_config(site: Annotated[str, Path(max_length=64)], store: StoreDep
         show_reasons=policy.show_reasons,
         link_domains=list(policy.allowed_domains),
         page_size=settings.page_size_default,
+        notifications=bool(settings.smtp_host),
     )
 
 

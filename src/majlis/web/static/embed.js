@@ -239,6 +239,7 @@
     if (articleUrl) payload.article_url = articleUrl.slice(0, 2000);
     if (ticket) payload.ticket = ticket.ticket;
     if (fields.website.input.value) payload.website = fields.website.input.value; /* the honeypot: the server refuses it */
+    if (fields.notify && fields.notify.input.checked) payload.notify = true;
     Promise.all([ticketWait(), proofIfAsked()]).then(function (done) {
       if (done[1]) payload.pow = done[1];
       return request("POST", api + "/comments", payload);
@@ -279,6 +280,11 @@
     ]);
     fields[name] = { input: input, error: error, wrap: wrap };
     return wrap;
+  }
+  function notifyBox() {
+    var box = el("input", { type: "checkbox", id: "majlis-notify", name: "notify" });
+    fields.notify = { input: box, error: el("span", {}), wrap: null };
+    return el("div", { class: "notify" }, [box, el("label", { for: "majlis-notify", text: t.notify })]);
   }
   function applyScale(scale) {
     scale = Math.max(0.8, Math.min(1.6, scale));
@@ -323,6 +329,7 @@
       ]),
       field("text", t.comment, textarea),
       el("div", { class: "hp", "aria-hidden": "true" }, [field("website", "Website", honeypot)]),
+      config.notifications ? notifyBox() : null,
       el("div", { class: "actions" }, [
         el("span", { class: "counter", "aria-live": "off" }),
         el("button", { type: "submit", class: "submit", text: t.submit })
@@ -365,6 +372,7 @@
     ".counter.over{color:#b3261e;font-weight:700}",
     ".submit{background:#1a5fb4;color:#fff;border:0;border-radius:.45rem;padding:.6rem 1.2rem;font-weight:700;cursor:pointer;min-height:2.6rem}",
     ".submit:disabled{opacity:.6;cursor:progress}",
+    ".notify{display:flex;gap:.5em;align-items:center;margin:.4em 0}.notify input{width:auto;margin:0}",
     ".hp{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;inset-inline-start:0}",
     ".outcome:empty{display:none}",
     ".outcome{border-radius:.5rem;padding:.7rem .9rem;margin:0 0 1rem;font-weight:600}",

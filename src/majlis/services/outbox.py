@@ -1,0 +1,49 @@
+"""Turning the outbox of comment events into webhook deliveries and e-mail notifications."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from majlis.domain import Site, State
+from majlis.services import mail, webhooks
+from majlis.settings import Settings
+from majlis.storage import Store
+
+
+def dispatch(store: Store, settings: Settings, send_mail: Callable[[str, int], Any], limit: int = 200) -> int:
+    """Handle the events waiting in the outbox: queue a delivery per subscribed webhook (written in
+    the same transaction that marks the event handled) and hand e-mails to `send_mail`. Safe to
+    run in several processes at once: each event is handled by exactly one. Returns how many."""
+    handled = 0
+    sites: dict[int, Site | None] = {}
+    for event in store.unhandled_events(limit):
+        site_id = event["site_id"]
+        if site_id not in sites:
+            sites[site_id] = store.site_by_id(site_id)
+        site = sites[site_id]
+        comment = store.comment(event["comment_id"])
+        deliveries = []
+        if comment is not None and site is not None:
+            hooks = [h for h in store.webhooks_of(site.id, active_only=True) if event["kind"] in h["events"]]
+            if hooks:
+                body = webhooks.event_body(f"evt_{event['id']}", event["kind"], site,
+                                           webhooks.comment_payload(store, site, comment))
+                deliveries = [{"webhook_id": h["id"], "event": event["kind"], "payload": body} for h in hooks]
+        if not store.handle_event(event["id"], deliveries):
+            continue
+        handled += 1
+        if comment is None or site is None or not settings.smtp_host:
+            continue
+        if event["kind"] == "comment.approved":
+            if comment.notify:
+                send_mail(mail.PUBLISHED, comment.id)
+            if comment.parent_id is not None:
+                send_mail(mail.REPLY, comment.id)
+        elif event["kind"] == "comment.created" and comment.state is State.PENDING and settings.digest_threshold:
+            pending = store.count_pending(site.id)
+            if (pending >= settings.digest_threshold and store.digest_recipients(site.id)
+                    and store.claim_digest(site.id, pending, timedelta(minutes=settings.digest_interval_minutes))):
+                send_mail(mail.DIGEST, site.id)
+    return handled
