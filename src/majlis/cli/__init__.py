@@ -169,6 +169,22 @@ def moderator_create(
         console.print(f"moderator token (shown once): {value}")
 
 
+@moderator_app.command("digest")
+def moderator_digest(
+    email: Annotated[str, typer.Argument(help="The moderator's login email.")],
+    on: Annotated[bool, typer.Option("--on/--off", help="Send or stop the queue digest e-mail.")] = True,
+) -> None:
+    """Turn a moderator's digest e-mail on or off (sent when a queue passes MAJLIS_DIGEST_THRESHOLD)."""
+    store = _store(Settings())
+    moderator = store.moderator_by_email(email.strip().lower())
+    if moderator is None:
+        errors.print(f"[red]error:[/red] no moderator {email}")
+        raise typer.Exit(1)
+    store.set_digest(moderator.id, on)
+    store.audit("cli", "moderator.digest", None, moderator.email, {"digest": on})
+    console.print(f"digest {'on' if on else 'off'} for {moderator.email}")
+
+
 @app.command("export")
 def export_command(
     site: Annotated[str, typer.Argument(help="The site's slug.")],

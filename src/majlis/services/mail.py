@@ -52,12 +52,12 @@ def _message(settings: Settings, to: str, subject: str, body: str, language: str
     message["To"] = to
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain="majlis")
-    message["Content-Language"] = language
     message["Auto-Submitted"] = "auto-generated"
     if unsubscribe:
         message["List-Unsubscribe"] = f"<{unsubscribe}>"
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058
     message.set_content(body)
+    message["Content-Language"] = language  # after set_content, which drops Content-* headers
     return message
 
 
