@@ -229,11 +229,13 @@ def token_revoke(token_id: Annotated[int, typer.Argument(help="The id shown by `
     console.print(f"token {token_id} revoked")
 
 
+from majlis.cli import imports as _imports  # noqa: E402
 from majlis.cli import privacy as _privacy  # noqa: E402
 from majlis.cli import screening as _screening  # noqa: E402  (registers screen, eval, train)
 
 _screening.register(app)
 app.add_typer(_privacy.app, name="privacy")
+app.add_typer(_imports.app, name="import")
 
 if __name__ == "__main__":
     app()

@@ -14,6 +14,7 @@ from majlis.storage.accounts import AccountStore
 from majlis.storage.desk import DeskStore
 from majlis.storage.engine import WRITE_OPTION
 from majlis.storage.rows import load, utcnow
+from majlis.storage.imports import ImportStore
 from majlis.storage.integrations import IntegrationStore, record_event
 from majlis.storage.tables import articles, comments, decisions, sites
 
@@ -50,7 +51,7 @@ def _record_decision(conn: Any, comment_id: int, at: datetime, actor_kind: Actor
     )).inserted_primary_key[0])  # type: ignore[index]
 
 
-class Store(AccountStore, DeskStore, IntegrationStore):
+class Store(AccountStore, DeskStore, IntegrationStore, ImportStore):
     """The storage interface; the services layer talks to nothing else."""
 
     def __init__(self, engine: Engine) -> None:

@@ -68,7 +68,8 @@ comments = Table(
     Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("parent_id", Id, ForeignKey("comments.id", ondelete="CASCADE"), nullable=True),
     Column("author_name", String(200), nullable=False),
-    Column("author_email", String(320), nullable=False),
+    # Encrypted (Fernet): longer than the address itself, hence Text (migration 0004).
+    Column("author_email", Text, nullable=False),
     # Keyed hash of the normalised email: matches an author's comments without reading the email.
     Column("author_key", String(64), nullable=False),
     Column("text", Text, nullable=False),

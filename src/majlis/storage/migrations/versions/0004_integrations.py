@@ -22,6 +22,8 @@ Id = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 def upgrade() -> None:
     with op.batch_alter_table("comments") as batch:
         batch.add_column(sa.Column("notify", sa.Boolean(), server_default="0", nullable=False))
+        # An encrypted address of 254 characters takes about 420: String(320) refused it on PostgreSQL.
+        batch.alter_column("author_email", type_=sa.Text(), existing_type=sa.String(length=320), existing_nullable=False)
     with op.batch_alter_table("moderators") as batch:
         batch.add_column(sa.Column("digest", sa.Boolean(), server_default="0", nullable=False))
     op.create_table(
@@ -103,4 +105,5 @@ def downgrade() -> None:
     with op.batch_alter_table("moderators") as batch:
         batch.drop_column("digest")
     with op.batch_alter_table("comments") as batch:
+        batch.alter_column("author_email", type_=sa.String(length=320), existing_type=sa.Text(), existing_nullable=False)
         batch.drop_column("notify")
