@@ -1,9 +1,10 @@
 """Two web processes on one PostgreSQL and one Redis: a decision made through one is what readers of
 the other see on their very next request, cached pages included; rate limits are shared; a task
-enqueued by one runs on a separate worker process."""
+enqueued by one runs on a separate worker process, and so does the webhook its outcome triggers."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -18,7 +19,9 @@ import pytest
 import redis
 
 from majlis.demo import DEMO_MODERATOR, DEMO_PASSWORD
-from tests.conftest import start_server, throwaway_pg_database
+from majlis.services.webhooks import verify
+from tests.conftest import free_port, start_server, throwaway_pg_database
+from tests.services.test_webhooks import Receiver
 
 pytestmark = pytest.mark.slow
 REDIS_URL = os.environ.get("MAJLIS_TEST_REDIS", "redis://127.0.0.1:6379/14")
@@ -63,6 +66,9 @@ def test_two_processes_agree_at_once(pg_database: str, tmp_path: Path) -> None:
         held = httpx.post(a.base + path, json={"author_name": "Noor", "author_email": "noor@example.org",
                                                "text": 'Someone shouted "whore" at my sister in the market.'}).json()
         assert held["state"] == "pending"
+        receiver = Receiver(free_port())
+        hook = httpx.post(f"{a.base}/api/v1/sites/demo/webhooks", headers=a.headers(),
+                          json={"url": receiver.url, "events": ["comment.rejected"]}).json()
         worker = subprocess.Popen([sys.executable, "-m", "majlis.cli", "worker"], env={**os.environ, **env},
                                   stdout=(tmp_path / "worker.log").open("w"), stderr=subprocess.STDOUT)
         processes.append(worker)
@@ -79,6 +85,17 @@ def test_two_processes_agree_at_once(pg_database: str, tmp_path: Path) -> None:
             time.sleep(0.3)
             state = httpx.get(f"{b.base}/api/v1/moderation/comments/{held['id']}", headers=b.headers()).json()["comment"]["state"]
         assert state == "rejected", (tmp_path / "worker.log").read_text()
+        # The worker's poller turned the rejections of the re-screen into deliveries, sent by Dramatiq tasks.
+        wanted = f'"comment":{{"id":{held["id"]},'
+        while not any(wanted in b.decode() for _, b in receiver.received) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
+        receiver.close()
+        bodies = [json.loads(b) for h, b in receiver.received if verify(hook["secret"], h["Majlis-Signature"], b)]
+        assert len(bodies) == len(receiver.received) and any(e["comment"]["id"] == held["id"] for e in bodies)
+        assert all(e["type"] == "comment.rejected" for e in bodies)
+        assert len({e["id"] for e in bodies}) == len(bodies)  # each event once
+        assert cid not in {e["comment"]["id"] for e in bodies}  # rejected before the webhook existed: not sent
     finally:
         for process in processes:
             process.terminate()

@@ -26,7 +26,9 @@ def dispatch(store: Store, settings: Settings, send_mail: Callable[[str, int], A
         comment = store.comment(event["comment_id"])
         deliveries = []
         if comment is not None and site is not None:
-            hooks = [h for h in store.webhooks_of(site.id, active_only=True) if event["kind"] in h["events"]]
+            # A webhook hears of what happened after it was registered, not of older events.
+            hooks = [h for h in store.webhooks_of(site.id, active_only=True)
+                     if event["kind"] in h["events"] and event["at"] >= h["created_at"]]
             if hooks:
                 body = webhooks.event_body(f"evt_{event['id']}", event["kind"], site,
                                            webhooks.comment_payload(store, site, comment))
