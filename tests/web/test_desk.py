@@ -153,3 +153,16 @@ def test_pages_escape_comment_text(client: TestClient, newsroom: Newsroom, path:
         client.post("/moderate/decide", json={"ids": [cid], "decision": "approve"}, headers={"x-csrf-token": csrf})
     body = client.get(path).text
     assert '<img src=x onerror="alert(1)">' not in body
+
+
+def test_admins_read_the_webhook_delivery_log_in_the_settings(client: TestClient, newsroom: Newsroom, store: Store) -> None:
+    made = client.post(f"/api/v1/sites/{newsroom.site}/webhooks", headers=newsroom.pub_headers(),
+                       json={"url": "http://127.0.0.1:9/unreachable"})
+    assert made.status_code == 201
+    tested = client.post(f"/api/v1/sites/{newsroom.site}/webhooks/{made.json()['id']}/test", headers=newsroom.pub_headers())
+    assert tested.json()["delivered"] is False
+    admin = accounts.create_moderator(store, "boss@courier.example", PASSWORD, is_admin=True, site_slugs=[])
+    log_in(client, admin.email)
+    text = client.get(f"/moderate/settings/{newsroom.site}").text
+    assert "http://127.0.0.1:9/unreachable" in text and "webhook.test" in text and "ConnectError" in text
+    assert made.json()["secret"] not in text  # the secret is never shown again

@@ -104,8 +104,9 @@ def backoff(attempts: int, base: float, cap: float = 3600.0) -> timedelta:
 
 
 def attempt(store: Store, settings: Settings, secret: bytes, delivery_id: int,
-            client: httpx.Client | None = None) -> bool:
-    """Try one delivery now; log the outcome and schedule a retry with backoff. True if delivered."""
+            client: httpx.Client | None = None, retry: bool = True) -> bool:
+    """Try one delivery now; log the outcome and schedule a retry with backoff (unless `retry` is
+    off: a test event is tried once). True if delivered."""
     delivery = store.delivery(delivery_id)
     if delivery is None or delivery["status"] != "pending":
         return False
@@ -130,7 +131,7 @@ def attempt(store: Store, settings: Settings, secret: bytes, delivery_id: int,
     delivered = code is not None and 200 <= code < 300
     tries = delivery["attempts"] + 1
     next_at = None
-    if not delivered and tries < settings.webhook_max_attempts:
+    if not delivered and retry and tries < settings.webhook_max_attempts:
         next_at = utcnow() + backoff(tries, settings.webhook_retry_base_seconds)
     store.record_attempt(delivery_id, status_code=code, error=error, delivered=delivered, next_attempt_at=next_at)
     return delivered
@@ -142,7 +143,7 @@ def send_test(store: Store, settings: Settings, secret: bytes, site: Site, webho
     body = json.dumps({"id": f"test_{secrets.token_hex(6)}", "type": TEST_EVENT, "site": site.slug,
                        "sent_at": utcnow().isoformat(), "comment": None}, separators=(",", ":"))
     delivery_id = store.add_delivery(hook["id"], TEST_EVENT, body)
-    delivered = attempt(store, settings, secret, delivery_id)
+    delivered = attempt(store, settings, secret, delivery_id, retry=False)
     row = store.delivery(delivery_id) or {}
     return {"delivery_id": delivery_id, "delivered": delivered, "status_code": row.get("last_status"),
             "error": row.get("last_error", "")}

@@ -101,7 +101,13 @@ async def settings_page(request: Request, session: PageSession, slug: str, saved
     site = _site_for_admin(request, session, slug)
     audit = request.app.state.store.audit_entries([site.id], 20)
     return page(request, "settings.html", site=site, policy=Policy.from_dict(site.policy), saved=saved,
-                audit=audit, error="")
+                audit=audit, error="", webhooks=await run_in_threadpool(_webhook_log, request, site.id))
+
+
+def _webhook_log(request: Request, site_id: int) -> list[tuple[dict[str, object], list[dict[str, object]]]]:
+    """The site's webhooks, each with its latest deliveries (the delivery log admins read)."""
+    store = request.app.state.store
+    return [(hook, store.deliveries_of(int(hook["id"]), 20)) for hook in store.webhooks_of(site_id)]
 
 
 @router.post("/settings/{slug}")
@@ -115,7 +121,8 @@ async def save_settings(request: Request, session: WriteSession, slug: str) -> R
     except ServiceError as error:
         audit = request.app.state.store.audit_entries([site.id], 20)
         return page(request, "settings.html", status=422, site=site, policy=Policy.from_dict(site.policy),
-                    saved=False, audit=audit, error=error.message)
+                    saved=False, audit=audit, error=error.message,
+                    webhooks=await run_in_threadpool(_webhook_log, request, site.id))
     return RedirectResponse(f"/moderate/settings/{slug}?saved=1", status_code=303)
 
 
