@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from report import write_section  # noqa: E402
+from report import rss_mb, write_section  # noqa: E402
 
 TEXTS = [
     "The council should publish every contract for the bridge so we can see what the repairs cost.",
@@ -32,13 +32,6 @@ TEXTS = [
     "Belediye köprü onarımının maliyetini açıklamalı, iki yıl çok uzun bir süre.",
 ]
 
-
-def rss_mb() -> float:
-    """Resident memory of this process now, in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def generate(path: Path, posts: int, threads: int) -> None:

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from report import write_section  # noqa: E402
+from report import rss_mb, write_section  # noqa: E402
 
 SAMPLE = [
     "The council should publish every contract for the bridge so we can see what the repairs cost.",
@@ -37,13 +37,6 @@ SAMPLE = [
     "Divê şaredarî lêçûna çêkirina pirê eşkere bike, du sal pir dirêj e.",
 ]
 
-
-def rss_mb() -> float:
-    """Resident memory of this process, in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def comments(data: Path, n: int) -> list[str]:

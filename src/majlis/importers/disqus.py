@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
 from xml.etree.ElementTree import Element
 
-from defusedxml.ElementTree import iterparse
-
 from majlis.domain import State
-from majlis.importers.records import ImportedArticle, ImportedComment, Skipped, article_key, parse_time
+from majlis.importers.records import ImportedArticle, ImportedComment, Skipped, article_key, elements_at, parse_time
 
 NS = "{http://disqus.com}"
 DSQ = "{http://disqus.com/disqus-internals}"
@@ -66,27 +63,8 @@ def read_disqus(path: Path, prefer: str = "id",
                 progress: Callable[[int], None] | None = None) -> Iterator[ImportedArticle | ImportedComment | Skipped]:
     """The threads and posts of a Disqus export; `progress` gets the bytes read so far."""
     with path.open("rb") as handle:
-        yield from _stream(handle, prefer, progress)
-
-
-def _stream(handle: IO[bytes], prefer: str,
-            progress: Callable[[int], None] | None) -> Iterator[ImportedArticle | ImportedComment | Skipped]:
-    depth = 0
-    root: Element | None = None
-    for event, element in iterparse(handle, events=("start", "end")):
-        if event == "start":
-            depth += 1
-            if depth == 1:
-                root = element
-            continue
-        depth -= 1
-        if depth != 1:
-            continue  # inside a thread or post: handled when the whole element has ended
-        if element.tag == NS + "thread":
-            yield _thread(element, prefer)
-        elif element.tag == NS + "post":
-            yield _post(element)
-        if root is not None:
-            root.clear()  # what was yielded is freed: memory stays flat whatever the file's size
-        if progress:
-            progress(handle.tell())
+        for element in elements_at(handle, 2, progress):
+            if element.tag == NS + "thread":
+                yield _thread(element, prefer)
+            elif element.tag == NS + "post":
+                yield _post(element)

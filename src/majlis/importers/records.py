@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import IO
 from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
+
+from defusedxml.ElementTree import iterparse
 
 from majlis.domain import State
 
@@ -75,3 +80,25 @@ def parse_time(text: str) -> datetime | None:
         return utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
     except ValueError:
         return None
+
+
+def elements_at(handle: IO[bytes], depth: int, progress: Callable[[int], None] | None = None) -> Iterator[Element]:
+    """The XML elements `depth` levels down (the root is 1), each whole once it has ended; after each,
+    what its parent holds is freed, so memory stays flat whatever the file's size. `progress` gets
+    the bytes read so far."""
+    level = 0
+    parent: Element | None = None
+    for event, element in iterparse(handle, events=("start", "end")):
+        if event == "start":
+            level += 1
+            if level == depth - 1:
+                parent = element
+            continue
+        level -= 1
+        if level != depth - 1:
+            continue  # deeper: part of an element still being read
+        yield element
+        if parent is not None:
+            parent.clear()
+        if progress:
+            progress(handle.tell())

@@ -8,10 +8,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from defusedxml.ElementTree import iterparse
-
 from majlis.domain import State
-from majlis.importers.records import ImportedArticle, ImportedComment, Skipped, article_key, parse_time
+from majlis.importers.records import ImportedArticle, ImportedComment, Skipped, article_key, elements_at, parse_time
 
 _WP = re.compile(r"^\{http://wordpress\.org/export/[0-9.]+/\}")
 STATES = {"1": (State.APPROVED, ""), "approve": (State.APPROVED, ""), "0": (State.PENDING, "awaiting moderation"),
@@ -63,20 +61,8 @@ def _item(element: Element, prefer: str) -> Iterator[ImportedArticle | ImportedC
 
 def read_wordpress(path: Path, prefer: str = "url",
                    progress: Callable[[int], None] | None = None) -> Iterator[ImportedArticle | ImportedComment | Skipped]:
-    """The posts and comments of a WXR file; `progress` gets the bytes read so far."""
+    """The posts and comments of a WXR file (`<rss><channel><item>`); `progress` gets the bytes read."""
     with path.open("rb") as handle:
-        channel: Element | None = None
-        depth = 0
-        for event, element in iterparse(handle, events=("start", "end")):
-            if event == "start":
-                depth += 1
-                if depth == 2:
-                    channel = element
-                continue
-            depth -= 1
-            if depth == 2 and element.tag == "item":
+        for element in elements_at(handle, 3, progress):
+            if element.tag == "item":
                 yield from _item(element, prefer)
-                if channel is not None:
-                    channel.clear()
-                if progress:
-                    progress(handle.tell())
