@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 from majlis.domain import Category
 from majlis.screening.policy import Policy
@@ -18,6 +20,20 @@ class ArticleText:
     title: str = ""
     body: str = ""
     language: str = ""
+
+
+class Recent(Protocol):
+    """What repeat and flood detection read of a recent comment (a `RecentComment`, or a storage
+    row with these attributes: a post reads hundreds, so they are not copied)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def author_key(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...
 
 
 @dataclass(frozen=True)
@@ -36,7 +52,7 @@ class ScreenContext:
 
     policy: Policy = field(default_factory=Policy)
     article: ArticleText | None = None
-    recent: tuple[RecentComment, ...] = ()
+    recent: Sequence[Recent] = ()
     author_key: str = ""
     now: datetime | None = None
     language_hint: str = ""

@@ -9,7 +9,9 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 
 from majlis.domain import Category
-from majlis.screening.context import RecentComment, ScreenContext
+from collections.abc import Sequence
+
+from majlis.screening.context import Recent, ScreenContext
 from majlis.screening.features import words
 from majlis.screening.normalise import normalise
 from majlis.screening.verdict import Evidence
@@ -85,9 +87,9 @@ class SpamStage:
         self._signatures: dict[tuple[int, int], np.ndarray | None] = {}
         self._index: dict[bytes, list[tuple[int, int]]] = {}
         # The last window of recent comments seen, with its keys (a re-screen passes the same one).
-        self._window: tuple[tuple[RecentComment, ...] | None, frozenset[tuple[int, int]]] = (None, frozenset())
+        self._window: tuple[Sequence[Recent] | None, frozenset[tuple[int, int]]] = (None, frozenset())
 
-    def _remember(self, comment: RecentComment) -> None:
+    def _remember(self, comment: Recent) -> None:
         if len(self._signatures) >= self._capacity:
             self._signatures.clear()  # start afresh; recent comments are signed again as they come
             self._index.clear()
@@ -99,7 +101,7 @@ class SpamStage:
             for band in band_keys(value):
                 self._index.setdefault(band, []).append(key)
 
-    def nearest(self, mine: np.ndarray, recent: tuple[RecentComment, ...]) -> tuple[int, float]:
+    def nearest(self, mine: np.ndarray, recent: Sequence[Recent]) -> tuple[int, float]:
         """The most similar recent comment (id, similarity), or (0, 0.0)."""
         known = self._signatures
         last, window = self._window  # one pair, read at once: screens may run in several threads
@@ -110,18 +112,14 @@ class SpamStage:
                     self._remember(comment)
             window = frozenset(keys)
             self._window = (recent, window)
-        best_id, best = 0, 0.0
-        seen: set[tuple[int, int]] = set()
-        for band in band_keys(mine):
-            for candidate in self._index.get(band, ()):
-                if candidate in seen or candidate not in window:
-                    continue
-                seen.add(candidate)
-                other = known.get(candidate)
-                if other is not None:
-                    similarity = float(np.count_nonzero(other == mine)) / PERMUTATIONS
-                    if similarity > best:
-                        best_id, best = candidate[0], similarity
+        candidates = {key for band in band_keys(mine) for key in self._index.get(band, ()) if key in window}
+        kept = [(key, known[key]) for key in sorted(candidates) if known.get(key) is not None]
+        if not kept:
+            return 0, 0.0
+        # Every candidate at once: a flood of near-identical posts gives hundreds of them.
+        agree = np.count_nonzero(np.stack([sig for _, sig in kept]) == mine, axis=1)
+        top = int(np.argmax(agree))
+        best_id, best = kept[top][0][0], float(agree[top]) / PERMUTATIONS
         return best_id, best
 
     def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:

@@ -10,7 +10,7 @@ from datetime import timedelta
 from email_validator import EmailNotValidError, validate_email
 
 from majlis.domain import Action, Article, Category, Comment, Site, text_sha256
-from majlis.screening import ArticleText, Policy, RecentComment, ScreenContext, Screener, Verdict
+from majlis.screening import ArticleText, Policy, ScreenContext, Screener, Verdict
 from majlis.services.accounts import author_key
 from majlis.services.errors import Forbidden, Invalid, NotFound
 from majlis.services.privacy import ip_hash, vault
@@ -163,10 +163,7 @@ def post_comment(
     context = ScreenContext(
         policy=Policy.from_dict(site.policy),
         article=ArticleText(article.title, article.body, article.language or site.language),
-        recent=tuple(
-            RecentComment(c.id, c.text, c.author_key, c.created_at)
-            for c in store.recent_comments(site.id, RECENT_WINDOW, RECENT_LIMIT)
-        ),
+        recent=store.recent_comments(site.id, RECENT_WINDOW, RECENT_LIMIT),
         author_key=key,
         language_hint=article.language or site.language,
     )

@@ -19,7 +19,8 @@ from majlis.web.pages import render
 router = APIRouter(tags=["e-mail"])
 
 
-@router.api_route("/unsubscribe/{site_id}/{author}/{token}", methods=["GET", "POST"], response_class=HTMLResponse)
+@router.api_route("/unsubscribe/{site_id}/{author}/{token}", methods=["GET", "POST"], response_class=HTMLResponse,
+                  include_in_schema=False)  # a link in e-mails, not an API
 async def unsubscribe(
     site_id: Annotated[int, Path(ge=1)],
     author: Annotated[str, Path(min_length=1, max_length=64)],
