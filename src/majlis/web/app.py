@@ -21,6 +21,7 @@ from majlis.web import errors
 from majlis.web import pages
 from majlis.web.api import articles, comments, health, moderation, sites, webhooks
 from majlis.web import unsubscribe
+from majlis.web.fastread import CachedReads
 from majlis.web.cache import make_cache
 from majlis.web.cors import SiteCORS
 from majlis.web.desk import admin as desk_admin
@@ -116,6 +117,7 @@ def create_app(
 
     app.add_exception_handler(LoginRequired, to_login)
     app.state.metrics = Metrics(store)
+    app.add_middleware(CachedReads, cache=app.state.page_cache)  # innermost: CORS and headers still apply
     app.add_middleware(SiteCORS, store=store)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

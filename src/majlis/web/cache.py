@@ -100,6 +100,12 @@ def article_key(site: str, article: str) -> str:
     return f"{site}\x1f{article}"
 
 
+def page_key(cache: PageCache, site: str, article: str, order: str, limit: int | None, cursor: str | None) -> str:
+    """The cache's name for one page of an article's comments, at the article's current version."""
+    name = article_key(site, article)
+    return f"{name}\x1f{cache.version(name)}\x1f{order}\x1f{limit}\x1f{cursor}"
+
+
 def invalidate_comment(request: Any, store: Store, comment_id: int) -> None:
     """After a decision on a comment: its article's pages are stale."""
     comment = store.comment(comment_id)

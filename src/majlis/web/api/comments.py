@@ -14,7 +14,7 @@ from majlis.screening import Policy
 from majlis.services import bots
 from majlis.services.comments import CommentDraft, approved_comments, post_comment, site_or_404
 from majlis.web.api.presenters import public_comment
-from majlis.web.cache import article_key
+from majlis.web.cache import article_key, page_key
 from majlis.web.clientip import client_ip
 from majlis.web.deps import ScreenerDep, SecretDep, SettingsDep, StoreDep
 from majlis.web.schemas import ERRORS, ArticleOut, CommentIn, CommentPage, PostResult
@@ -96,8 +96,7 @@ async def list_comments(
     """Approved comments only, oldest (or newest) first, replies nested; supports `If-None-Match`.
     Served from the page cache until a change to the article's comments invalidates it."""
     cache = request.app.state.page_cache
-    name = article_key(site, article)
-    key = f"{name}\x1f{cache.version(name)}\x1f{order}\x1f{limit}\x1f{cursor}"
+    key = page_key(cache, site, article, order, limit, cursor)
     cached = cache.get(key)
     if cached is not None:
         etag, body = cached

@@ -1,0 +1,34 @@
+"""Cached pages of comments are answered before routing, with the same bytes and headers as the app
+gives; misses and unusual queries go to the app."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from majlis.storage import Store
+from majlis.web.fastread import _query
+from tests.conftest import comment_body, make_newsroom
+
+
+def test_query_parsing_defers_anything_unusual_to_the_app() -> None:
+    assert _query(b"") == ("oldest", None, None)
+    assert _query(b"limit=200&order=newest") == ("newest", 200, None)
+    assert _query(b"limit=abc") is None and _query(b"limit=1&limit=2") is None
+    assert _query(b"foo=1") is None and _query(b"%ff=1") is None
+
+
+def test_a_cached_page_is_the_apps_page_and_stays_fresh(client: TestClient, store: Store) -> None:
+    room = make_newsroom(store, premoderate=False)
+    posted = client.post(room.comments_url(), json=comment_body("The budget forgets the water plant."))
+    assert posted.json()["state"] == "approved"
+    url = room.comments_url() + "?limit=50"
+    built = client.get(url, headers={"Origin": "http://localhost:8000"})
+    served = client.get(url, headers={"Origin": "http://localhost:8000"})  # from the cache, before routing
+    assert built.content == served.content
+    for name in ("etag", "content-type", "cache-control", "access-control-allow-origin", "x-content-type-options"):
+        assert built.headers[name] == served.headers[name], name
+    assert client.get(url, headers={"If-None-Match": served.headers["etag"]}).status_code == 304
+    assert client.head(url).status_code == 200 and client.head(url).content == b""
+    second = client.post(room.comments_url(), json=comment_body("And the schools budget is late again."))
+    assert len(client.get(url).json()["comments"]) == 2 and second.json()["state"] == "approved"
+    assert client.get(room.comments_url() + "?limit=abc").status_code == 422
