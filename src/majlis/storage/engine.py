@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -37,12 +38,32 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 
+        # One writer at a time per process: threads queue here, in order, instead of polling
+        # SQLite's lock with its sleeping busy handler (which turned a burst of posts into
+        # seconds of waiting). Processes still meet at SQLite's lock.
+        writer = threading.RLock()
+
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
             # Writers take the lock up front (IMMEDIATE), so two transactions that both read and
             # then write cannot deadlock; readers begin deferred and never block each other.
             immediate = conn.get_execution_options().get(WRITE_OPTION, False)
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+            if not immediate:
+                conn.exec_driver_sql("BEGIN")
+                return
+            writer.acquire()
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            except BaseException:
+                writer.release()
+                raise
+            conn.info["majlis_writer"] = True
+
+        @event.listens_for(engine, "commit")
+        @event.listens_for(engine, "rollback")
+        def _sqlite_end(conn: Any) -> None:
+            if conn.info.pop("majlis_writer", False):
+                writer.release()
 
         return engine
     kwargs.setdefault("pool_size", 10)

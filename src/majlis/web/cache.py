@@ -72,24 +72,43 @@ class MemoryPageCache:
 class RedisPageCache:
     """A cache shared by every web process."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, local_size: int = 512) -> None:
         import redis
 
         self._redis = redis.Redis.from_url(url, socket_timeout=1)
+        # Pages already fetched from Redis, by key. A key names the article's version, read from
+        # Redis on every request, so a local copy is never stale: a read costs one small round
+        # trip (the version) instead of the page's bytes.
+        self._local: OrderedDict[str, tuple[str, bytes]] = OrderedDict()
+        self._local_size = local_size
+        self._lock = threading.Lock()
 
     def version(self, article: str) -> int:
         value = self._redis.get("majlis:v:" + article)
         return int(value) if value else 0
 
     def get(self, key: str) -> tuple[str, bytes] | None:
+        with self._lock:
+            found = self._local.get(key)
+            if found is not None:
+                self._local.move_to_end(key)
+                return found
         value = self._redis.get("majlis:p:" + key)
         if not value:
             return None
         etag, _, body = bytes(value).partition(b"\n")
+        self._keep(key, (etag.decode(), body))
         return etag.decode(), body
 
     def put(self, key: str, etag: str, body: bytes) -> None:
         self._redis.set("majlis:p:" + key, etag.encode() + b"\n" + body, ex=PAGE_TTL_SECONDS)
+        self._keep(key, (etag, body))
+
+    def _keep(self, key: str, page: tuple[str, bytes]) -> None:
+        with self._lock:
+            self._local[key] = page
+            while len(self._local) > self._local_size:
+                self._local.popitem(last=False)
 
     def invalidate(self, article: str) -> None:
         self._redis.incr("majlis:v:" + article)
