@@ -23,4 +23,4 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm majlis.secret
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm demo.db.writer-lock majlis.secret

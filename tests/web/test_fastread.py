@@ -32,3 +32,13 @@ def test_a_cached_page_is_the_apps_page_and_stays_fresh(client: TestClient, stor
     second = client.post(room.comments_url(), json=comment_body("And the schools budget is late again."))
     assert len(client.get(url).json()["comments"]) == 2 and second.json()["state"] == "approved"
     assert client.get(room.comments_url() + "?limit=abc").status_code == 422
+
+
+def test_cached_reads_are_counted_under_their_route(client: TestClient, store: Store) -> None:
+    room = make_newsroom(store, premoderate=False)
+    for _ in range(3):
+        assert client.get(room.comments_url()).status_code == 200
+    metrics = client.get("/metrics").text
+    line = next(l for l in metrics.splitlines() if l.startswith("majlis_requests_total")
+                and 'route="/api/v1/sites/{site}/articles/{article}/comments"' in l and 'method="GET"' in l and 'status="200"' in l)
+    assert float(line.rsplit(" ", 1)[1]) == 3

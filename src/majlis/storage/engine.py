@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
 from typing import Any
 
@@ -17,6 +19,22 @@ def normalise_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def _lock_file(url: str) -> int | None:
+    """A file descriptor of `<database>.writer-lock` for a file database (None in memory)."""
+    path = url.split(":///", 1)[1].split("?", 1)[0] if ":///" in url else ""
+    if not path or path == ":memory:":
+        return None
+    return os.open(path + ".writer-lock", os.O_RDWR | os.O_CREAT, 0o600)
+
+
+def _release(lock_file: int | None, writer: threading.RLock) -> None:
+    try:
+        if lock_file is not None:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+    finally:
+        writer.release()
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -38,10 +56,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 
-        # One writer at a time per process: threads queue here, in order, instead of polling
-        # SQLite's lock with its sleeping busy handler (which turned a burst of posts into
-        # seconds of waiting). Processes still meet at SQLite's lock.
+        # One writer at a time: threads of a process queue on a lock, processes on an flock of a
+        # file beside the database, both in order, instead of polling SQLite's lock with its
+        # sleeping busy handler (which turned a burst of posts from two workers into seconds of
+        # waiting). Both are released only once COMMIT (or ROLLBACK) has run.
         writer = threading.RLock()
+        lock_file = _lock_file(url)
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
@@ -53,17 +73,25 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
                 return
             writer.acquire()
             try:
+                if lock_file is not None:
+                    fcntl.flock(lock_file, fcntl.LOCK_EX)
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
             except BaseException:
-                writer.release()
+                _release(lock_file, writer)
                 raise
             conn.info["majlis_writer"] = True
 
-        @event.listens_for(engine, "commit")
-        @event.listens_for(engine, "rollback")
-        def _sqlite_end(conn: Any) -> None:
-            if conn.info.pop("majlis_writer", False):
-                writer.release()
+        def _finish(conn: Any, commit: bool) -> None:
+            if not conn.info.pop("majlis_writer", False):
+                return
+            try:
+                driver = conn.connection.driver_connection
+                driver.commit() if commit else driver.rollback()  # SQLAlchemy's own call then finds nothing to do
+            finally:
+                _release(lock_file, writer)
+
+        event.listen(engine, "commit", lambda conn: _finish(conn, True))
+        event.listen(engine, "rollback", lambda conn: _finish(conn, False))
 
         return engine
     kwargs.setdefault("pool_size", 10)

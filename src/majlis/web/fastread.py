@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from majlis.web.cache import PageCache, page_key
 
 COMMENTS_PATH = re.compile(r"^/api/v1/sites/([^/]{1,64})/articles/([^/]{1,255})/comments$")
+ROUTE = "/api/v1/sites/{site}/articles/{article}/comments"  # the route's template, for the metrics
 KNOWN = {"limit", "cursor", "order"}
 
 
@@ -46,6 +47,7 @@ class CachedReads:
             if match and query is not None:
                 found = self.cache.get(page_key(self.cache, match.group(1), match.group(2), *query))
                 if found is not None:
+                    scope["majlis.route"] = ROUTE
                     await self._answer(scope, send, *found)
                     return
         await self.app(scope, receive, send)

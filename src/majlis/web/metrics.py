@@ -52,7 +52,7 @@ class Metrics:
     def observe(self, scope: Scope, status: int, seconds: float) -> None:
         """Count one finished request by its route template (never the raw path: labels stay few)."""
         route = scope.get("route")
-        name = str(route.path) if route is not None and getattr(route, "path", None) else "unmatched"
+        name = str(route.path) if route is not None and getattr(route, "path", None) else scope.get("majlis.route", "unmatched")
         self.requests.labels(scope["method"], name, str(status)).inc()
         self.latency.labels(name).observe(seconds)
 
