@@ -166,3 +166,23 @@ def test_admins_read_the_webhook_delivery_log_in_the_settings(client: TestClient
     text = client.get(f"/moderate/settings/{newsroom.site}").text
     assert "http://127.0.0.1:9/unreachable" in text and "webhook.test" in text and "ConnectError" in text
     assert made.json()["secret"] not in text  # the secret is never shown again
+
+
+@pytest.mark.parametrize(("language", "queue_word", "direction"), [
+    ("ar", "قائمة الانتظار", "rtl"), ("ckb", "ڕیز", "rtl"), ("kmr", "Rêz", "ltr"), ("tr", "Kuyruk", "ltr"),
+    ("fa", "صف", "rtl"), ("en", "Queue", "ltr")])
+def test_the_desk_speaks_six_languages(client: TestClient, newsroom: Newsroom, language: str, queue_word: str,
+                                       direction: str) -> None:
+    from majlis.web.desk.words import DESK_WORDS
+    from majlis.web.i18n import strings
+
+    assert set(DESK_WORDS[language]) == set(DESK_WORDS["en"])  # nothing left untranslated
+    client.post(newsroom.comments_url(), json={"author_name": "Layla", "author_email": "layla@example.org",
+                                               "text": "A fair point about the budget."})
+    log_in(client, newsroom.moderator_email)
+    page = client.get(f"/moderate?lang={language}").text
+    assert f'<html lang="{language}" dir="{direction}">' in page and f">{queue_word}</a>" in page
+    assert strings(language)["categories"]["personal_attack"] in page  # guideline names in the same language
+    assert "built-in method" not in page and f"{DESK_WORDS[language]['keys_label']}:" in page
+    again = client.get("/moderate").text  # remembered in a cookie
+    assert f'<html lang="{language}"' in again

@@ -20,7 +20,8 @@ from majlis.storage import Store
 from majlis.web.cache import invalidate_comment
 from majlis.web.desk.auth import COOKIE, PageSession, WriteSession, current_session, same_origin
 from majlis.web.desk.highlight import segments
-from majlis.web.i18n import strings
+from majlis.web.desk.words import desk_words
+from majlis.web.i18n import LANGUAGES, RTL, strings
 from majlis.web.pages import templates
 
 router = APIRouter(prefix="/moderate", include_in_schema=False)
@@ -28,13 +29,31 @@ CATEGORIES = [c.value for c in Category]
 LOGIN_CSRF = "majlis_login_csrf"
 
 
+LANGUAGE_COOKIE = "majlis_desk_lang"
+
+
+def desk_language(request: Request) -> str:
+    """The desk's language: `?lang=` (remembered in a cookie), the cookie, or English."""
+    for candidate in (request.query_params.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
+        if candidate in LANGUAGES:
+            return candidate
+    return "en"
+
+
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A desk page with the common context."""
+    """A desk page with the common context, in the moderator's chosen language."""
     session = current_session(request)
+    language = desk_language(request)
+    words = desk_words(language)
     body = templates().get_template(f"desk/{name}").render(
         session=session, moderator=session.moderator if session else None, categories=CATEGORIES,
-        names=strings("en")["categories"], request=request, **context)
-    return HTMLResponse(body, status_code=status)
+        names=strings(language)["categories"], request=request, lang=language,
+        dir="rtl" if language in RTL else "ltr", w=words, languages=LANGUAGES,
+        js_words=json.dumps({k: v for k, v in words.items() if k.startswith("js_") or k == "waiting"}, ensure_ascii=False), **context)
+    response = HTMLResponse(body, status_code=status)
+    if request.query_params.get("lang") == language:
+        response.set_cookie(LANGUAGE_COOKIE, language, max_age=365 * 86400, samesite="lax", httponly=True)
+    return response
 
 
 def cookie_secure(request: Request) -> bool:

@@ -7,6 +7,9 @@
   var status = document.getElementById("status");
   var queue = document.getElementById("queue");
   var current = null, awaitingDigit = false, lastDecided = [];
+  var W = JSON.parse(document.body.getAttribute("data-words") || "{}");  /* the desk's words in its language */
+  function word(key, fallback) { return W["js_" + key] || fallback; }
+  function waiting(n) { return (W.waiting || "{n} waiting").replace("{n}", n); }
 
   function say(text) { status.textContent = text; clearTimeout(say.timer); say.timer = setTimeout(function () { status.textContent = ""; }, 4000); }
   function post(url, body) {
@@ -33,13 +36,13 @@
       targets.forEach(function (i) {
         i.classList.add("decided"); i.classList.remove("current");
         var pick = i.querySelector(".pick"); if (pick) pick.checked = false;
-        i.querySelector(".done").textContent = decision === "approve" ? "approved" : "rejected (" + category + ")";
+        i.querySelector(".done").textContent = decision === "approve" ? word("approved", "approved") : word("rejected", "rejected") + " (" + category + ")";
       });
       lastDecided = ids;
-      say((decision === "approve" ? "Approved " : "Rejected ") + ids.map(function (n) { return "#" + n; }).join(", ") + " — u to undo");
+      say((decision === "approve" ? word("did_approve", "Approved") : word("did_reject", "Rejected")) + " " + ids.map(function (n) { return "#" + n; }).join(", ") + " — " + word("undo_hint", "u to undo"));
       focus(next || items()[0]);
       updateCount(-ids.length);
-    }).catch(function (e) { say("Not saved: " + e.message); });
+    }).catch(function (e) { say(word("not_saved", "Not saved") + ": " + e.message); });
   }
   function undo() {
     if (!lastDecided.length) return;
@@ -47,17 +50,17 @@
     Promise.all(ids.map(function (id) { return post("/moderate/undo", { id: id }); })).then(function () {
       ids.forEach(function (id) {
         var item = queue && queue.querySelector('.item[data-id="' + id + '"]');
-        if (item) { item.classList.remove("decided"); item.querySelector(".done").textContent = "back in the queue"; focus(item); }
+        if (item) { item.classList.remove("decided"); item.querySelector(".done").textContent = word("back", "back in the queue"); focus(item); }
       });
-      say("Undone: " + ids.map(function (n) { return "#" + n; }).join(", "));
+      say(word("undone", "Undone") + ": " + ids.map(function (n) { return "#" + n; }).join(", "));
       updateCount(ids.length);
-    }).catch(function (e) { say("Not undone: " + e.message); });
+    }).catch(function (e) { say(word("not_undone", "Not undone") + ": " + e.message); });
   }
   function selected() { return items().filter(function (i) { var p = i.querySelector(".pick"); return p && p.checked; }); }
   function updateCount(delta) {
     var node = document.getElementById("pending-count"); if (!node) return;
     var n = Math.max(0, parseInt(node.textContent, 10) + delta);
-    node.textContent = n + " waiting";
+    node.textContent = waiting(n);
   }
 
   document.addEventListener("click", function (event) {
@@ -68,7 +71,7 @@
     else if (target.id === "bulk-reject") decide(selected(), "reject", document.getElementById("bulk-category").value);
     else if (target.classList.contains("undo-one")) {
       post("/moderate/undo", { id: Number(target.getAttribute("data-id")) }).then(function () { location.reload(); })
-        .catch(function (e) { say("Not undone: " + e.message); });
+        .catch(function (e) { say(word("not_undone", "Not undone") + ": " + e.message); });
     } else if (item && !/^(A|BUTTON|SELECT|INPUT|OPTION)$/.test(target.tagName)) focus(item);
   });
   document.addEventListener("keydown", function (event) {
@@ -79,13 +82,13 @@
       awaitingDigit = false;
       var n = parseInt(key, 10);
       if (n >= 1 && n <= CATEGORIES.length && current) { event.preventDefault(); decide([current], "reject", CATEGORIES[n - 1]); }
-      else say("Reject cancelled");
+      else say(word("cancelled", "Reject cancelled"));
       return;
     }
     if (key === "j") { move(1); event.preventDefault(); }
     else if (key === "k") { move(-1); event.preventDefault(); }
     else if (key === "a" && current) { decide([current], "approve"); event.preventDefault(); }
-    else if (key === "r" && current) { awaitingDigit = true; say("Reject as: 1–8"); event.preventDefault(); }
+    else if (key === "r" && current) { awaitingDigit = true; say(word("reject_as", "Reject as: 1–8")); event.preventDefault(); }
     else if (key === "x" && current) { var p = current.querySelector(".pick"); p.checked = !p.checked; event.preventDefault(); }
     else if (key === "u") { undo(); event.preventDefault(); }
   });
@@ -97,7 +100,7 @@
     var source = new EventSource("/moderate/events");
     source.addEventListener("queue", function (event) {
       var data = JSON.parse(event.data);
-      countNode.textContent = data.pending + " waiting";
+      countNode.textContent = waiting(data.pending);
       if (data.newest > newest) {
         newest = data.newest;
         fetch("/moderate" + (location.search ? location.search + "&" : "?") + "fragment=1", { credentials: "same-origin" })
@@ -110,7 +113,7 @@
               }
             });
             var empty = document.getElementById("empty"); if (empty && added) empty.remove();
-            if (added) say(added + " new comment" + (added > 1 ? "s" : "") + " in the queue");
+            if (added) say(word("new", "New comments in the queue: {n}").replace("{n}", added));
             if (!current) focus(items()[0]);
           });
       }
