@@ -10,6 +10,7 @@ The baseline is a character n-gram logistic regression trained on that set's own
 from __future__ import annotations
 
 import argparse
+import re
 import json
 import subprocess
 import sys
@@ -207,7 +208,10 @@ L-HSAB (Mulki et al. 2019), T-HSAB (Haddad et al. 2019), ParsOffensive, ETHOS (M
 evaluation only) and the YouTube Spam Collection (Alberto et al. 2015). Sets with no stated licence
 were used only to train and measure; none of their text is in this repository.
 """
-    args.out.write_text(text)
+    # Sections other scripts own (bench/kurdish_quality.py) are kept as they are.
+    kept = re.findall(r"<!-- ([\w-]+):start -->.*?<!-- \1:end -->", args.out.read_text(), re.S) if args.out.exists() else []
+    blocks = re.findall(r"(<!-- [\w-]+:start -->.*?<!-- [\w-]+:end -->)", args.out.read_text(), re.S) if kept else []
+    args.out.write_text(text.rstrip() + "".join("\n\n" + b for b in blocks) + "\n")
     print(f"written {args.out}", file=sys.stderr)
 
 
