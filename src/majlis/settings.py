@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     webhook_retry_base_seconds: float = Field(
         10.0, gt=0, description="First retry delay of a failed delivery; each further retry waits twice as long (at most 1 h)."
     )
+    webhook_allow_private: bool = Field(
+        False, description="Allow webhooks to loopback, private and link-local addresses (receivers inside your network)."
+    )
     smtp_host: str = Field("", description="SMTP server for e-mail notifications. Empty: no e-mail is sent.")
     smtp_port: int = Field(587, ge=1, le=65535, description="SMTP port.")
     smtp_security: Literal["starttls", "tls", "none"] = Field(

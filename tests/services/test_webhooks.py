@@ -69,7 +69,7 @@ def wait_for(check: Callable[[], Any], seconds: float = 20.0) -> Any:
 @pytest.fixture
 def fast(settings: Settings) -> Settings:
     return settings.model_copy(update={"outbox_poll_seconds": 0.05, "webhook_retry_base_seconds": 0.2,
-                                       "webhook_timeout_seconds": 2.0})
+                                       "webhook_timeout_seconds": 2.0, "webhook_allow_private": True})
 
 
 @pytest.fixture
@@ -189,3 +189,18 @@ def test_bad_requests_and_other_sites_are_refused(live_client: TestClient, store
                            headers=other.pub_headers()).status_code == 404
     assert live_client.delete(f"{url}/{hook['id']}", headers=room.pub_headers()).status_code == 204
     assert live_client.get(url, headers=room.pub_headers()).json() == []
+
+
+def test_private_addresses_are_refused_unless_allowed(client: TestClient, store: Store, settings: Settings) -> None:
+    room = make_newsroom(store)
+    url = f"/api/v1/sites/{room.site}/webhooks"
+    for target in ("http://127.0.0.1:8080/hook", "http://10.1.2.3/hook", "http://[::1]/hook", "http://169.254.169.254/latest",
+                   "http://localhost/hook"):
+        refused = client.post(url, headers=room.pub_headers(), json={"url": target})
+        assert refused.status_code == 422 and "non-public address" in refused.text, target
+    # Registered while allowed, refused at delivery once it is not: each attempt checks again.
+    client.app.state.settings = settings.model_copy(update={"webhook_allow_private": True})
+    hook = client.post(url, headers=room.pub_headers(), json={"url": "http://127.0.0.1:9/hook"}).json()
+    client.app.state.settings = settings
+    tested = client.post(f"{url}/{hook['id']}/test", headers=room.pub_headers()).json()
+    assert tested["delivered"] is False and "non-public address" in tested["error"]

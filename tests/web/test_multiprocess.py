@@ -36,7 +36,7 @@ def pg_database() -> Iterator[str]:
 def test_two_processes_agree_at_once(pg_database: str, tmp_path: Path) -> None:
     redis.Redis.from_url(REDIS_URL).flushdb()
     env = {"MAJLIS_DATABASE_URL": pg_database, "MAJLIS_REDIS_URL": REDIS_URL, "MAJLIS_SECRET_KEY": secrets.token_urlsafe(24),
-           "MAJLIS_RATE_LIMITS": "ip:1000/60,email:3/60,site:100000/60"}
+           "MAJLIS_RATE_LIMITS": "ip:1000/60,email:3/60,site:100000/60", "MAJLIS_WEBHOOK_ALLOW_PRIVATE": "true"}
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     first, a = start_server(tmp_path / "a", env)

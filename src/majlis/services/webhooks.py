@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import json
 import secrets
+import socket
 import time
 from datetime import timedelta
 from typing import Any
@@ -46,11 +48,30 @@ def verify(secret: str, header: str, body: bytes, tolerance: int = 300, now: flo
     return hmac.compare_digest(sign(secret, timestamp, body), f"t={timestamp},v1={parts.get('v1', '')}")
 
 
-def _check_url(url: str) -> str:
+def private_address(host: str, port: int | None) -> str | None:
+    """The first loopback, private, link-local or otherwise non-public address `host` resolves to
+    (None if all are public, or if it does not resolve: delivery will then fail and be logged)."""
+    try:
+        infos = socket.getaddrinfo(host, port or 443, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        return None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        if not address.is_global or address.is_multicast:
+            return str(address)
+    return None
+
+
+def _check_url(url: str, allow_private: bool) -> str:
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2000:
         raise Invalid("url must be an http(s) URL of at most 2000 characters", "url")
+    if not allow_private:
+        found = private_address(parts.hostname, parts.port)
+        if found:
+            raise Invalid(f"url resolves to a non-public address ({found}); set MAJLIS_WEBHOOK_ALLOW_PRIVATE "
+                          "to deliver inside your network", "url")
     return url
 
 
@@ -64,7 +85,8 @@ def create(store: Store, settings: Settings, secret: bytes, site: Site, url: str
     if len(store.webhooks_of(site.id)) >= MAX_WEBHOOKS_PER_SITE:
         raise Invalid(f"a site has at most {MAX_WEBHOOKS_PER_SITE} webhooks", "url")
     signing_secret = "whsec_" + secrets.token_urlsafe(32)
-    hook = store.add_webhook(site.id, _check_url(url), vault(settings, secret).encrypt(signing_secret), sorted(set(chosen)))
+    hook = store.add_webhook(site.id, _check_url(url, settings.webhook_allow_private),
+                             vault(settings, secret).encrypt(signing_secret), sorted(set(chosen)))
     return hook, signing_secret
 
 
@@ -118,7 +140,12 @@ def attempt(store: Store, settings: Settings, secret: bytes, delivery_id: int,
     headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT, "Majlis-Event": delivery["event"],
                "Majlis-Delivery": str(delivery_id), SIGNATURE_HEADER: sign(signing_secret, int(time.time()), body)}
     code: int | None = None
+    target = urlsplit(delivery["url"])
+    # Checked again at each delivery: a name may resolve elsewhere since it was registered.
+    blocked = None if settings.webhook_allow_private else private_address(target.hostname or "", target.port)
     try:
+        if blocked:
+            raise httpx.ConnectError(f"refused: {target.hostname} resolves to the non-public address {blocked}")
         if client is None:
             with httpx.Client(timeout=settings.webhook_timeout_seconds, follow_redirects=False) as own:
                 response = own.post(delivery["url"], content=body, headers=headers)
