@@ -16,14 +16,9 @@ from majlis.storage.desk import DeskStore
 from majlis.storage.engine import WRITE_OPTION
 from majlis.storage.rows import load, utcnow
 from majlis.storage.imports import ImportStore
+from majlis.storage.recent import RecentStore
 from majlis.storage.integrations import IntegrationStore, record_event
 from majlis.storage.tables import articles, comments, decisions, sites
-
-
-# Recent comments (repeat detection) are reloaded in full this often, and topped up in between
-# with rows from this many ids below the newest one known.
-RECENT_RELOAD = timedelta(minutes=5)
-RECENT_MARGIN = 64
 
 
 def _site(row: Row[Any]) -> Site:
@@ -58,14 +53,14 @@ def _record_decision(conn: Any, comment_id: int, at: datetime, actor_kind: Actor
     )).inserted_primary_key[0])  # type: ignore[index]
 
 
-class Store(AccountStore, DeskStore, IntegrationStore, ImportStore):
+class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, RecentStore):
     """The storage interface; the services layer talks to nothing else."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
         self._recent: dict[tuple[int, timedelta, int], tuple[datetime, int, tuple[Row[Any], ...]]] = {}
-        self._recent_lock = threading.Lock()
+        self._recent_lock = threading.Lock()  # these two: RecentStore's
 
     # -- sites ------------------------------------------------------------------------------
 
@@ -383,35 +378,3 @@ class Store(AccountStore, DeskStore, IntegrationStore, ImportStore):
                 for a in conn.execute(select(articles).where(articles.c.id.in_(article_ids)))
             } if article_ids else {}
         return [(_comment(r), found[r.article_id]) for r in rows]
-
-    def recent_comments(self, site_id: int, window: timedelta, limit: int) -> tuple[Row[Any], ...]:
-        """The site's newest comments within the window, newest first: only id, text, author key and
-        time (what repeat and flood detection read). Every post asks for hundreds, so this process
-        keeps the last answer and tops it up with the rows added since (re-reading a margin of ids,
-        as concurrent writers may commit out of id order); it reloads everything every few minutes,
-        which also drops the words of comments erased meanwhile. When nothing changed, the very same
-        tuple comes back (the screen then skips re-reading it)."""
-        now = utcnow()
-        since = now - window
-        query = (select(comments.c.id, comments.c.text, comments.c.author_key, comments.c.created_at)
-                 .where(comments.c.site_id == site_id, comments.c.created_at >= since)
-                 .order_by(comments.c.id.desc()).limit(limit))
-        with self._recent_lock:
-            cached = self._recent.get((site_id, window, limit))
-        if cached is None or now - cached[0] > RECENT_RELOAD:
-            with self.engine.connect() as conn:
-                rows = tuple(conn.execute(query))
-            loaded_at = now
-        else:
-            loaded_at, top, previous = cached
-            with self.engine.connect() as conn:
-                fresh = list(conn.execute(query.where(comments.c.id > top - RECENT_MARGIN)))
-            floor = top - RECENT_MARGIN
-            older = [r for r in previous if r.id <= floor and r.created_at >= since]  # newest first already
-            if [r.id for r in fresh] == [r.id for r in previous if r.id > floor] and len(older) == len(previous) - len(fresh):
-                rows = previous  # nothing new, nothing expired
-            else:
-                rows = tuple((fresh + older)[:limit])
-        with self._recent_lock:
-            self._recent[(site_id, window, limit)] = (loaded_at, max((r.id for r in rows), default=0), rows)
-        return rows
