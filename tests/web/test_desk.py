@@ -187,3 +187,11 @@ def test_the_desk_speaks_six_languages(client: TestClient, newsroom: Newsroom, l
     assert "built-in method" not in page and f"{DESK_WORDS[language]['keys_label']}:" in page
     again = client.get("/moderate").text  # remembered in a cookie
     assert f'<html lang="{language}"' in again
+    words = DESK_WORDS[language]
+    comment_id = re.search(r'class="item" data-id="(\d+)"', again).group(1)  # type: ignore[union-attr]
+    pages = {f"/moderate/comments/{comment_id}": words["decisions"], "/moderate/history": words["search"],
+             "/moderate/stats": words["per_day_title"]}
+    for path, word in pages.items():
+        text = client.get(path).text
+        assert f'<html lang="{language}" dir="{direction}">' in text and word in text, path
+        assert "built-in method" not in text and not re.search(r"\{(id|days|approved|name|slug)\}", text), path

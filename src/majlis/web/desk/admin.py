@@ -17,7 +17,8 @@ from majlis.web.cache import invalidate_all
 from majlis.web.desk.auth import PageSession, WriteSession
 from majlis.web.desk.charts import horizontal_bars, line, stacked_bars
 from majlis.web.desk.highlight import segments
-from majlis.web.desk.queue import page
+from majlis.web.desk.queue import desk_language, page
+from majlis.web.desk.words import desk_words
 from majlis.web.i18n import strings
 
 router = APIRouter(prefix="/moderate", include_in_schema=False)
@@ -131,13 +132,15 @@ async def stats_page(request: Request, session: PageSession,
                      days: Annotated[int, Query(ge=7, le=365)] = 30) -> HTMLResponse:
     """Comments per day by outcome, rejections by category, automation share, time to decision, queue size."""
     figures = await run_in_threadpool(desk.stats, request.app.state.store, session.moderator, days)
-    names = strings("en")["categories"]
+    language = desk_language(request)
+    names = strings(language)["categories"]
+    w = desk_words(language)
     return page(
         request, "stats.html", figures=figures, days=days,
-        per_day=stacked_bars("Comments per day by outcome", figures.days, figures.per_day,
+        per_day=stacked_bars(w["per_day_title"], figures.days, figures.per_day,
                              ["approved", "pending", "rejected"]),
-        by_category=horizontal_bars("Rejections by guideline", figures.rejections_by_category,
-                                    {**names, "other": "other (no category)"}),
-        queue=line("Comments waiting for a moderator, per day", figures.days, figures.queue_by_day),
+        by_category=horizontal_bars(w["by_guideline_title"], figures.rejections_by_category,
+                                    {**names, "other": w["other_category"]}),
+        queue=line(w["queue_size_title"], figures.days, figures.queue_by_day),
         category_names=names, all_categories=[c.value for c in Category],
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from majlis.web.desk.words_pages import PAGE_WORDS
+
 DESK_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "moderation": "moderation", "queue": "Queue", "decided": "Decided", "stats": "Stats", "settings": "Settings",
@@ -100,6 +102,10 @@ DESK_WORDS: dict[str, dict[str, str]] = {
         "js_new": "دیدگاه‌های تازه در صف: {n}",
     },
 }
+
+
+for _code, _extra in PAGE_WORDS.items():
+    DESK_WORDS[_code].update(_extra)
 
 
 def desk_words(language: str) -> dict[str, str]:
