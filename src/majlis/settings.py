@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     webhook_retry_base_seconds: float = Field(
         10.0, gt=0, description="First retry delay of a failed delivery; each further retry waits twice as long (at most 1 h)."
     )
+    event_retention_days: int = Field(
+        30, ge=1, description="Days handled comment events and finished webhook deliveries stay in the log."
+    )
     webhook_allow_private: bool = Field(
         False, description="Allow webhooks to loopback, private and link-local addresses (receivers inside your network)."
     )

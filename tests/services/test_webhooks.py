@@ -204,3 +204,21 @@ def test_private_addresses_are_refused_unless_allowed(client: TestClient, store:
     client.app.state.settings = settings
     tested = client.post(f"{url}/{hook['id']}/test", headers=room.pub_headers()).json()
     assert tested["delivered"] is False and "non-public address" in tested["error"]
+
+
+def test_old_handled_events_and_finished_deliveries_are_purged(store: Store, settings: Settings) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from majlis.services import webhooks
+
+    room = make_newsroom(store)
+    site = store.site_by_slug(room.site)
+    assert site is not None
+    hook, _ = webhooks.create(store, settings.model_copy(update={"webhook_allow_private": True}),
+                              settings.resolved_secret(), site, "http://127.0.0.1:9/hook", None)
+    done = store.add_delivery(hook["id"], "webhook.test", "{}")
+    store.record_attempt(done, status_code=500, error="HTTP 500", delivered=False, next_attempt_at=None)
+    waiting = store.add_delivery(hook["id"], "webhook.test", "{}")
+    assert store.purge_handled(datetime.now(UTC) - timedelta(days=1)) == 0  # nothing old enough yet
+    assert store.purge_handled(datetime.now(UTC) + timedelta(seconds=1)) == 1  # the failed one; not the pending
+    assert [d["id"] for d in store.deliveries_of(hook["id"])] == [waiting]

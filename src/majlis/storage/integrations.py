@@ -49,6 +49,15 @@ class IntegrationStore:
                     **delivery, outbox_id=event_id, status=PENDING, attempts=0, next_attempt_at=now, created_at=now))
             return True
 
+    def purge_handled(self, before: datetime) -> int:
+        """Delete handled events and finished deliveries (delivered or failed) older than `before`;
+        how many rows went. Pending deliveries are kept, whatever their age."""
+        with self._writer.begin() as conn:
+            events = conn.execute(delete(outbox).where(outbox.c.handled_at.is_not(None), outbox.c.handled_at < before)).rowcount
+            logs = conn.execute(delete(webhook_deliveries).where(webhook_deliveries.c.status != PENDING,
+                                                                 webhook_deliveries.c.created_at < before)).rowcount
+        return int(events) + int(logs)
+
     # -- webhooks -------------------------------------------------------------------------------
 
     def add_webhook(self, site_id: int, url: str, secret: str, events: list[str]) -> dict[str, Any]:

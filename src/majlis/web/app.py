@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -17,16 +18,14 @@ from majlis.screening import Screener
 from majlis.settings import Settings
 from majlis.storage import Store, make_engine, migrate
 from majlis.tasks import InProcessQueue, Poller, make_queue
-from majlis.web import errors
-from majlis.web import pages
+from majlis.web import errors, pages, unsubscribe
 from majlis.web.api import articles, comments, health, moderation, sites, webhooks
-from majlis.web import unsubscribe
-from majlis.web.fastread import CachedReads
 from majlis.web.cache import make_cache
 from majlis.web.cors import SiteCORS
 from majlis.web.desk import admin as desk_admin
 from majlis.web.desk import queue as desk_queue
 from majlis.web.desk.auth import LoginRequired
+from majlis.web.fastread import CachedReads
 from majlis.web.headers import SecurityHeaders
 from majlis.web.metrics import Metrics
 from majlis.web.ratelimit import make_limiter
@@ -38,17 +37,23 @@ PURGE_EVERY_SECONDS = 24 * 3600
 
 
 async def _purge(app: FastAPI) -> None:
-    """Clear IP hashes past the retention period (idempotent: every process may do it)."""
+    """Clear IP hashes past the retention period, and handled events and finished webhook
+    deliveries past theirs (idempotent: every process may do it)."""
     from starlette.concurrency import run_in_threadpool
 
     from majlis.services.privacy import purge_ip_hashes
 
+    settings = app.state.settings
     try:
-        cleared = await run_in_threadpool(purge_ip_hashes, app.state.store, app.state.settings)
+        cleared = await run_in_threadpool(purge_ip_hashes, app.state.store, settings)
         if cleared:
             log.info("cleared %d IP hashes past the retention period", cleared)
+        before = datetime.now(UTC) - timedelta(days=settings.event_retention_days)
+        removed = await run_in_threadpool(app.state.store.purge_handled, before)
+        if removed:
+            log.info("removed %d handled events and finished deliveries past the retention period", removed)
     except Exception:  # noqa: BLE001 - a failed purge must not stop the server; it retries tomorrow
-        log.exception("IP hash purge failed")
+        log.exception("purge failed")
 
 
 async def _purge_daily(app: FastAPI) -> None:
