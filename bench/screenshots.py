@@ -53,6 +53,9 @@ def main() -> None:
                 page.goto(server.base + "/moderate/stats")
                 page.wait_for_selector("svg.chart")
                 page.screenshot(path=str(OUT / "desk-stats.png"), full_page=True)
+                page.goto(server.base + "/moderate?lang=ckb")  # the desk in Sorani, right to left
+                page.wait_for_selector(".item")
+                page.screenshot(path=str(OUT / "desk-queue-ckb.png"))
                 browser.close()
         finally:
             process.terminate()
