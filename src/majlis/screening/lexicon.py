@@ -17,6 +17,8 @@ import ahocorasick
 
 from majlis.domain import Category
 from majlis.screening.context import ScreenContext
+from majlis.screening.arabizi import ARABIZI_CAP
+from majlis.screening.arabizi import packaged_index as packaged_arabizi
 from majlis.screening.normalise import MASK_CHARS, Normalised, normalise
 from majlis.screening.verdict import Evidence
 
@@ -39,6 +41,7 @@ _MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])")
 TARGETED_SEVERITY = 0.9
 EVIDENCE_ONLY_BELOW = 0.5  # weaker entries are shown to moderators but do not move the score
 QUOTED_CAP = 0.7
+_MAYBE_ARABIZI = re.compile(r"[A-Za-z][235679]|[235679][A-Za-z]")
 
 
 def _fits(shape: str, key: str) -> bool:
@@ -321,4 +324,12 @@ class LexiconStage:
             evidence.append(
                 Evidence(entry.category, match.start, match.end, f"lexicon:{entry.language}:{entry.source}", detail, score)
             )
+        if _MAYBE_ARABIZI.search(text):
+            for hit in packaged_arabizi().find(text):
+                entry = hit.entry  # type: ignore[assignment]
+                score = min(entry.severity, ARABIZI_CAP)  # transliteration is lossy: for a human
+                if score >= EVIDENCE_ONLY_BELOW:
+                    scores[entry.category] = max(scores.get(entry.category, 0.0), score)
+                evidence.append(Evidence(entry.category, hit.start, hit.end, "lexicon:ar:arabizi",
+                                         f"{hit.token} ≈ {entry.term}", score))
         return scores, evidence
