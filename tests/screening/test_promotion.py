@@ -47,6 +47,13 @@ def test_numbers_and_replies_are_not_promotion(text: str) -> None:
     assert score(text) < 0.5
 
 
+def test_mentions_that_open_a_reply_are_not_a_way_to_reach_someone() -> None:
+    # A phrase like "make money" alone is for review; with a handle to contact it is an advertisement,
+    # but names addressed at the start of a reply are no such handle.
+    assert score("@Layla @Omar CNN is not there to make money, nor to tell the truth") < 0.85
+    assert score("Want to make money? Contact @Layla today") >= 0.85
+
+
 def test_plain_link_goes_to_review_and_allowed_domains_pass() -> None:
     text = "The full report: https://www.reuters.com/world/iraq-water"
     assert 0.5 <= score(text) < 0.85

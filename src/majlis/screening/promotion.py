@@ -24,6 +24,9 @@ URL = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[\s().-]{0,2}\d){7,14}(?!\w)")
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{3,30}\b")
+# Mentions that open a comment address the people it answers ("@Layla @Omar you are right"): a reply,
+# not a way to reach someone.
+LEADING_MENTIONS = re.compile(r"^\s*(?:@[A-Za-z0-9_.]{1,30}[\s,:;]*)+")
 SHORTENERS = frozenset(
     "bit.ly tinyurl.com goo.gl ow.ly is.gd buff.ly cutt.ly rebrand.ly shorturl.at tiny.cc "
     "rb.gy t.ly s.id bl.ink lnkd.in soo.gd clck.ru v.gd".split()
@@ -89,7 +92,10 @@ class PromotionStage:
             start, end = view.span(match.start(), match.end())
             contact = max(contact, 0.75)
             evidence.append(Evidence(Category.PROMOTION, start, end, "rule:phone", f"{len(digits)} digits", 0.75))
-        handles = [m for m in HANDLE.finditer(folded) if not EMAIL.search(folded[max(0, m.start() - 30) : m.end()])]
+        opening = LEADING_MENTIONS.match(folded)
+        replying_to = opening.end() if opening else 0
+        handles = [m for m in HANDLE.finditer(folded) if m.start() >= replying_to
+                   and not EMAIL.search(folded[max(0, m.start() - 30) : m.end()])]
         for match in handles:
             start, end = view.span(match.start(), match.end())
             contact = max(contact, 0.3)
