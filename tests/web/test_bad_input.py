@@ -150,3 +150,14 @@ def test_limits_are_configurable(store: Store, screener, settings) -> None:  # t
         assert client.post(room.comments_url(), json=comment_body("x" * 11)).json()["field"] == "text"
         assert client.post(room.comments_url(), json=comment_body("xy")).json()["field"] == "text"
         assert client.post(room.comments_url(), json=comment_body("xyz")).status_code == 201
+
+
+def test_huge_ids_in_paths_are_refused_not_overflowed(client, newsroom) -> None:  # type: ignore[no-untyped-def]
+    """Ids beyond 64 bits are a 422 naming the parameter, on every endpoint that takes one."""
+    huge = 2**63
+    for method, path in [("DELETE", f"/api/v1/sites/{newsroom.site}/webhooks/{huge}"),
+                         ("GET", f"/api/v1/sites/{newsroom.site}/webhooks/{huge}/deliveries"),
+                         ("POST", f"/api/v1/sites/{newsroom.site}/webhooks/{huge}/test"),
+                         ("GET", f"/api/v1/moderation/comments/{huge}")]:
+        answer = client.request(method, path, headers=newsroom.pub_headers() if "webhooks" in path else newsroom.mod_headers())
+        assert answer.status_code == 422, (path, answer.text)

@@ -195,3 +195,9 @@ def test_the_desk_speaks_six_languages(client: TestClient, newsroom: Newsroom, l
         text = client.get(path).text
         assert f'<html lang="{language}" dir="{direction}">' in text and word in text, path
         assert "built-in method" not in text and not re.search(r"\{(id|days|approved|name|slug)\}", text), path
+
+
+def test_huge_ids_in_desk_paths_are_refused(client: TestClient, newsroom: Newsroom) -> None:
+    log_in(client, newsroom.moderator_email)
+    assert client.get(f"/moderate/comments/{2**63}").status_code == 422
+    assert client.get(f"/moderate/privacy/export/{2**63}").status_code == 422

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from fastapi import Form, Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from majlis.domain import Category
 
 # Hard caps that bound memory before the configurable limits of the services apply.
 HARD_TEXT_CAP = 100_000
+
+
+# A row id in a path or a form: bounded, so a huge number is a 422, never a database overflow.
+MAX_ROW_ID = 2**62
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
+FormRowId = Annotated[int, Form(ge=1, le=MAX_ROW_ID)]
 
 
 class ErrorOut(BaseModel):

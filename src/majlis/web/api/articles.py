@@ -31,7 +31,8 @@ async def list_articles(
     return [ArticleSummary(**row) for row in rows]
 
 
-@router.put("/{article}", response_model=ArticleOut)
+@router.put("/{article}", response_model=ArticleOut,
+            responses={201: {"model": ArticleOut, "description": "The article was registered."}})
 async def put_article(
     site: Annotated[str, Path(max_length=64)],
     article: Annotated[str, Path(max_length=255)],

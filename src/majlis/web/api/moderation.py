@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import Action
@@ -13,11 +13,11 @@ from majlis.storage import Store
 from majlis.web.api.presenters import decision_out, moderated_comment
 from majlis.web.cache import invalidate_comment
 from majlis.web.deps import CurrentModerator, StoreDep
-from majlis.web.schemas import ERRORS, DecisionIn, DecisionResult, ModeratedComment, QueueOut
+from majlis.web.schemas import ERRORS, DecisionIn, DecisionResult, ModeratedComment, QueueOut, RowId
 
 router = APIRouter(prefix="/api/v1/moderation", tags=["moderation"], responses=ERRORS)
 
-CommentId = Annotated[int, Path(ge=1, le=2**62)]
+CommentId = RowId
 
 
 def _slug(store: Store, site_id: int) -> str:

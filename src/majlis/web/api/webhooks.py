@@ -15,7 +15,7 @@ from majlis.services import webhooks
 from majlis.services.comments import site_or_404
 from majlis.storage import Store
 from majlis.web.deps import SecretDep, SettingsDep, StoreDep, TokenDep
-from majlis.web.schemas import ERRORS
+from majlis.web.schemas import ERRORS, RowId
 
 router = APIRouter(prefix="/api/v1/sites/{site}/webhooks", tags=["webhooks"], responses=ERRORS)
 SiteSlug = Annotated[str, Path(max_length=64)]
@@ -57,7 +57,7 @@ async def list_webhooks(site: SiteSlug, store: StoreDep, token: TokenDep) -> lis
 
 
 @router.delete("/{webhook_id}", status_code=204)
-async def delete_webhook(site: SiteSlug, webhook_id: Annotated[int, Path(ge=1)], store: StoreDep,
+async def delete_webhook(site: SiteSlug, webhook_id: RowId, store: StoreDep,
                          token: TokenDep) -> Response:
     """Remove a webhook and its delivery log; deliveries not yet made are dropped."""
     found = _authorised_site(store, site, token)
@@ -67,7 +67,7 @@ async def delete_webhook(site: SiteSlug, webhook_id: Annotated[int, Path(ge=1)],
 
 
 @router.post("/{webhook_id}/test")
-async def test_webhook(site: SiteSlug, webhook_id: Annotated[int, Path(ge=1)], store: StoreDep,
+async def test_webhook(site: SiteSlug, webhook_id: RowId, store: StoreDep,
                        settings: SettingsDep, secret: SecretDep, token: TokenDep) -> dict[str, Any]:
     """Send a signed `webhook.test` event now and report the receiver's answer."""
     found = _authorised_site(store, site, token)
@@ -75,7 +75,7 @@ async def test_webhook(site: SiteSlug, webhook_id: Annotated[int, Path(ge=1)], s
 
 
 @router.get("/{webhook_id}/deliveries")
-async def deliveries(site: SiteSlug, webhook_id: Annotated[int, Path(ge=1)], store: StoreDep, token: TokenDep,
+async def deliveries(site: SiteSlug, webhook_id: RowId, store: StoreDep, token: TokenDep,
                      limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[dict[str, Any]]:
     """The delivery log, newest first: event, status, attempts, last HTTP status or error, next retry."""
     found = _authorised_site(store, site, token)

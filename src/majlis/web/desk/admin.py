@@ -19,13 +19,14 @@ from majlis.web.desk.charts import horizontal_bars, line, stacked_bars
 from majlis.web.desk.highlight import segments
 from majlis.web.desk.queue import desk_language, page
 from majlis.web.desk.words import desk_words
+from majlis.web.schemas import RowId
 from majlis.web.i18n import strings
 
 router = APIRouter(prefix="/moderate", include_in_schema=False)
 
 
 @router.get("/comments/{comment_id}")
-async def comment_page(request: Request, session: PageSession, comment_id: int) -> HTMLResponse:
+async def comment_page(request: Request, session: PageSession, comment_id: RowId) -> HTMLResponse:
     """A comment with its verdict, the whole decision record and the author's rules."""
     store = request.app.state.store
     try:
@@ -55,7 +56,7 @@ def _author_email(request: Request, session: desk.Session, comment_id: int) -> s
 
 
 @router.get("/privacy/export/{comment_id}")
-async def export_author(request: Request, session: PageSession, comment_id: int) -> JSONResponse:
+async def export_author(request: Request, session: PageSession, comment_id: RowId) -> JSONResponse:
     """Download everything held about the author of a comment (admins)."""
     email = _author_email(request, session, comment_id)
     app = request.app.state
@@ -65,7 +66,7 @@ async def export_author(request: Request, session: PageSession, comment_id: int)
 
 
 @router.post("/privacy/erase/{comment_id}")
-async def erase_author(request: Request, session: WriteSession, comment_id: int) -> Response:
+async def erase_author(request: Request, session: WriteSession, comment_id: RowId) -> Response:
     """Erase the author's data everywhere (admins); recorded in the audit trail."""
     email = _author_email(request, session, comment_id)
     app = request.app.state

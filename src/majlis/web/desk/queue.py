@@ -21,6 +21,7 @@ from majlis.web.cache import invalidate_comment
 from majlis.web.desk.auth import COOKIE, PageSession, WriteSession, current_session, same_origin
 from majlis.web.desk.highlight import segments
 from majlis.web.desk.words import desk_words
+from majlis.web.schemas import FormRowId, RowId
 from majlis.web.i18n import LANGUAGES, RTL, strings
 from majlis.web.pages import templates
 
@@ -177,7 +178,7 @@ async def undo(request: Request, session: WriteSession) -> JSONResponse:
 
 
 @router.post("/authors")
-async def author_rule(request: Request, session: WriteSession, comment_id: Annotated[int, Form(ge=1)],
+async def author_rule(request: Request, session: WriteSession, comment_id: FormRowId,
                       kind: Annotated[str, Form(max_length=16)], days: Annotated[int | None, Form()] = None,
                       note: Annotated[str, Form(max_length=500)] = "") -> Response:
     """Always pre-moderate, or ban for a while, the author of a comment."""
@@ -186,8 +187,8 @@ async def author_rule(request: Request, session: WriteSession, comment_id: Annot
 
 
 @router.post("/authors/{rule_id}/lift")
-async def lift_rule(request: Request, session: WriteSession, rule_id: int,
-                    comment_id: Annotated[int, Form(ge=1)]) -> Response:
+async def lift_rule(request: Request, session: WriteSession, rule_id: RowId,
+                    comment_id: FormRowId) -> Response:
     """Lift a pre-moderation or a ban."""
     await run_in_threadpool(desk.lift_author_rule, request.app.state.store, session.moderator, rule_id)
     return RedirectResponse(f"/moderate/comments/{comment_id}", status_code=303)
