@@ -161,3 +161,13 @@ def test_huge_ids_in_paths_are_refused_not_overflowed(client, newsroom) -> None:
                          ("GET", f"/api/v1/moderation/comments/{huge}")]:
         answer = client.request(method, path, headers=newsroom.pub_headers() if "webhooks" in path else newsroom.mod_headers())
         assert answer.status_code == 422, (path, answer.text)
+
+
+def test_nul_characters_in_urls_and_webhook_addresses_are_refused(client, newsroom) -> None:  # type: ignore[no-untyped-def]
+    for path in ("/api/v1/sites/%00/config", "/api/v1/moderation/queue?limit=1&site=%00",
+                 f"/api/v1/sites/{newsroom.site}/articles/a%00b/comments"):
+        answer = client.get(path, headers=newsroom.mod_headers())
+        assert answer.status_code == 400 and answer.json()["field"] == "url", path
+    bad = client.post(f"/api/v1/sites/{newsroom.site}/webhooks", headers=newsroom.pub_headers(),
+                      json={"url": "https://cms.example/ho\u0000ok"})
+    assert bad.status_code == 422 and bad.json()["field"] == "url"

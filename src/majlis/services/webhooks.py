@@ -65,6 +65,8 @@ def private_address(host: str, port: int | None) -> str | None:
 def _check_url(url: str, allow_private: bool) -> str:
     url = url.strip()
     parts = urlsplit(url)
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise Invalid("url contains a control character", "url")
     if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2000:
         raise Invalid("url must be an http(s) URL of at most 2000 characters", "url")
     if not allow_private:
