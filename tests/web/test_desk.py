@@ -201,3 +201,11 @@ def test_huge_ids_in_desk_paths_are_refused(client: TestClient, newsroom: Newsro
     log_in(client, newsroom.moderator_email)
     assert client.get(f"/moderate/comments/{2**63}").status_code == 422
     assert client.get(f"/moderate/privacy/export/{2**63}").status_code == 422
+
+
+def test_a_nul_character_in_the_login_form_is_a_client_error(client: TestClient, newsroom: Newsroom) -> None:
+    form = client.get("/moderate/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)  # type: ignore[union-attr]
+    answer = client.post("/moderate/login", data={"email": "a\x00b@example.org", "password": "x\x00y", "csrf": token},
+                         follow_redirects=False)
+    assert 400 <= answer.status_code < 500

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from majlis.services.errors import Conflict, Forbidden, Invalid, NotFound, ServiceError
@@ -69,6 +70,14 @@ async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
     )
 
 
+async def _unstorable(request: Request, exc: DataError) -> JSONResponse:
+    # A value the database refuses (PostgreSQL text cannot hold NUL): the transaction rolled back,
+    # nothing was stored, and the request, not the server, is at fault.
+    log.warning("refused a value the database cannot store on %s %s", request.method, request.url.path)
+    return JSONResponse(error_body("bad_request", "the request holds a value that cannot be stored (a NUL character?)",
+                                   "body"), status_code=400)
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return JSONResponse(error_body("internal", "internal error; it has been logged"), status_code=500)
@@ -79,4 +88,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
     app.add_exception_handler(ServiceError, _service)
     app.add_exception_handler(StarletteHTTPException, _http)  # type: ignore[arg-type]
+    app.add_exception_handler(DataError, _unstorable)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)
