@@ -19,7 +19,7 @@ from majlis.web.desk.charts import horizontal_bars, line, stacked_bars
 from majlis.web.desk.highlight import segments
 from majlis.web.desk.queue import desk_language, page
 from majlis.web.desk.words import desk_words
-from majlis.web.schemas import RowId
+from majlis.web.schemas import MAX_ROW_ID, RowId
 from majlis.web.i18n import strings
 
 router = APIRouter(prefix="/moderate", include_in_schema=False)
@@ -78,7 +78,7 @@ async def erase_author(request: Request, session: WriteSession, comment_id: RowI
 @router.get("/history")
 async def history_page(request: Request, session: PageSession, q: Annotated[str, Query(max_length=200)] = "",
                        state: Annotated[str, Query(pattern="^(|approved|rejected)$")] = "",
-                       before: Annotated[int | None, Query(ge=1)] = None) -> HTMLResponse:
+                       before: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None) -> HTMLResponse:
     """Decided comments, newest first, searchable by text or author name."""
     store = request.app.state.store
     moderator = session.moderator

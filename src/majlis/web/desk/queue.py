@@ -21,7 +21,7 @@ from majlis.web.cache import invalidate_comment
 from majlis.web.desk.auth import COOKIE, PageSession, WriteSession, current_session, same_origin
 from majlis.web.desk.highlight import segments
 from majlis.web.desk.words import desk_words
-from majlis.web.schemas import FormRowId, RowId
+from majlis.web.schemas import MAX_ROW_ID, FormRowId, RowId
 from majlis.web.i18n import LANGUAGES, RTL, strings
 from majlis.web.pages import templates
 
@@ -121,7 +121,7 @@ def _queue_items(store: Store, moderator: Moderator, site: str | None, article: 
 @router.get("")
 async def queue_page(request: Request, session: PageSession,
                      site: Annotated[str | None, Query(max_length=64)] = None,
-                     article: Annotated[int | None, Query(ge=1)] = None,
+                     article: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
                      language: Annotated[str | None, Query(max_length=16)] = None,
                      reason: Annotated[str | None, Query(max_length=32)] = None,
                      limit: Annotated[int, Query(ge=1, le=500)] = 100,
@@ -148,6 +148,8 @@ async def decide(request: Request, session: WriteSession) -> JSONResponse:
     try:
         payload = await request.json()
         ids = [int(i) for i in payload.get("ids", [])][:200]
+        if not all(1 <= i <= MAX_ROW_ID for i in ids):
+            raise ValueError("id out of range")
         action = Action(payload.get("decision"))
         category = Category(payload["category"]) if payload.get("category") else None
         note = str(payload.get("note", ""))[:2000]
@@ -170,6 +172,8 @@ async def undo(request: Request, session: WriteSession) -> JSONResponse:
     """Take a decision back: the comment returns to the queue, recorded as a reversal."""
     try:
         comment_id = int((await request.json())["id"])
+        if not 1 <= comment_id <= MAX_ROW_ID:
+            raise ValueError("id out of range")
     except (ValueError, TypeError, KeyError) as error:
         raise HTTPException(422, "id is expected") from error
     comment, event = await run_in_threadpool(desk.undo, request.app.state.store, session.moderator, comment_id)
