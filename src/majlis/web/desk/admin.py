@@ -138,8 +138,8 @@ async def stats_page(request: Request, session: PageSession,
     w = desk_words(language)
     return page(
         request, "stats.html", figures=figures, days=days,
-        per_day=stacked_bars(w["per_day_title"], figures.days, figures.per_day,
-                             ["approved", "pending", "rejected"]),
+        per_day=stacked_bars(w["per_day_title"], figures.days, figures.per_day, ["approved", "pending", "rejected"],
+                             {state: w[f"state_{state}"] for state in ("approved", "pending", "rejected")}),
         by_category=horizontal_bars(w["by_guideline_title"], figures.rejections_by_category,
                                     {**names, "other": w["other_category"]}),
         queue=line(w["queue_size_title"], figures.days, figures.queue_by_day),

@@ -12,8 +12,10 @@ COLOURS = {"approved": "#2e7d32", "pending": "#f9a825", "rejected": "#c62828"}
 PALETTE = ["#1a5fb4", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037", "#2e7d32", "#ad1457"]
 
 
-def stacked_bars(title: str, days: list[str], series: dict[str, dict[str, int]], keys: list[str]) -> Markup:
-    """Per-day stacked bars (one stack per day, one colour per key), with a legend."""
+def stacked_bars(title: str, days: list[str], series: dict[str, dict[str, int]], keys: list[str],
+                 names: dict[str, str] | None = None) -> Markup:
+    """Per-day stacked bars (one stack per day, one colour per key), with a legend (keys shown by `names`)."""
+    names = names or {}
     width, height, left, bottom = 720, 240, 36, 28
     peak = max([sum(series.get(d, {}).get(k, 0) for k in keys) for d in days] + [1])
     step = (width - left) / max(1, len(days))
@@ -25,12 +27,12 @@ def stacked_bars(title: str, days: list[str], series: dict[str, dict[str, int]],
             h = (height - bottom - 10) * value / peak
             if value:
                 bars.append(f'<rect x="{left + i * step + 1:.1f}" y="{y - h:.1f}" width="{max(1.0, step - 2):.1f}" '
-                            f'height="{h:.1f}" fill="{COLOURS.get(key, "#555")}"><title>{escape(day)} {escape(key)}: {value}</title></rect>')
+                            f'height="{h:.1f}" fill="{COLOURS.get(key, "#555")}"><title>{escape(day)} {escape(names.get(key, key))}: {value}</title></rect>')
             y -= h
     labels = [f'<text x="{left + i * step + step / 2:.1f}" y="{height - 10}" font-size="10" text-anchor="middle">{escape(day[5:])}</text>'
               for i, day in enumerate(days) if i % max(1, len(days) // 10) == 0]
     legend = "".join(f'<rect x="{left + 110 * n}" y="0" width="10" height="10" fill="{COLOURS.get(k, "#555")}"/>'
-                     f'<text x="{left + 14 + 110 * n}" y="9" font-size="11">{escape(k)}</text>' for n, k in enumerate(keys))
+                     f'<text x="{left + 14 + 110 * n}" y="9" font-size="11">{escape(names.get(k, k))}</text>' for n, k in enumerate(keys))
     axis = f'<text x="0" y="20" font-size="10">{peak}</text><line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#999"/>'
     return Markup(f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">'
                   f'<title>{escape(title)}</title>{legend}{axis}{"".join(bars)}{"".join(labels)}</svg>')
