@@ -78,6 +78,11 @@ def start_majlis(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
                           author_email="x", author_key=f"k{n}", text=text, text_sha256=text_sha256(text), language="en",
                           risk=0.0, verdict=None, action=Action.APPROVE, category=None, note="seed")
     store.engine.dispose()
+    return serve_majlis(folder, env)
+
+
+def serve_majlis(folder: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """`majlis serve --workers 2` on a free port with `env`, once it answers."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "majlis.cli", "serve", "--port", str(port), "--workers", "2"],
                                cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

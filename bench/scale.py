@@ -30,7 +30,7 @@ from sqlalchemy import create_engine, text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from isso_compare import COMMENTS, free_port, post_script, remark, wait, wrk  # noqa: E402
+from isso_compare import COMMENTS, post_script, remark, serve_majlis, wrk  # noqa: E402
 from report import write_section  # noqa: E402
 
 ADMIN_URL = "postgresql+psycopg://127.0.0.1:5432/postgres"
@@ -98,12 +98,7 @@ def serve(url: str, folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     redis.Redis.from_url(REDIS_URL).flushdb()
     env = {**os.environ, "MAJLIS_DATABASE_URL": url, "MAJLIS_REDIS_URL": REDIS_URL, "MAJLIS_RATE_LIMITS": "off",
            "MAJLIS_SECRET_KEY": "scale-bench-" + secrets.token_hex(12), "MAJLIS_LOG_LEVEL": "warning"}
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "majlis.cli", "serve", "--port", str(port), "--workers", "2"],
-                               cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    wait(base + "/readyz")
-    return process, base
+    return serve_majlis(folder, env)
 
 
 def measure(url: str, folder: Path, seconds: int) -> dict[str, dict[str, float]]:
