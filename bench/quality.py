@@ -209,8 +209,8 @@ evaluation only) and the YouTube Spam Collection (Alberto et al. 2015). Sets wit
 were used only to train and measure; none of their text is in this repository.
 """
     # Sections other scripts own (bench/kurdish_quality.py) are kept as they are.
-    kept = re.findall(r"<!-- ([\w-]+):start -->.*?<!-- \1:end -->", args.out.read_text(), re.S) if args.out.exists() else []
-    blocks = re.findall(r"(<!-- [\w-]+:start -->.*?<!-- [\w-]+:end -->)", args.out.read_text(), re.S) if kept else []
+    old = args.out.read_text() if args.out.exists() else ""
+    blocks = [m.group(0) for m in re.finditer(r"<!-- ([\w-]+):start -->.*?<!-- \1:end -->", old, re.S)]
     args.out.write_text(text.rstrip() + "".join("\n\n" + b for b in blocks) + "\n")
     print(f"written {args.out}", file=sys.stderr)
 
