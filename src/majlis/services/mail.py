@@ -9,8 +9,8 @@ import smtplib
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 
-from majlis.domain import Comment, Site, State
-from majlis.services.mail_text import mail_strings
+from majlis.domain import Comment, State
+from majlis.services.mail_text import MAIL, mail_strings
 from majlis.services.privacy import vault
 from majlis.settings import Settings
 from majlis.storage import Store
@@ -32,13 +32,9 @@ def unsubscribe_url(settings: Settings, secret: bytes, comment: Comment, languag
     return f"{settings.public_url.rstrip('/')}/unsubscribe/{comment.site_id}/{comment.author_key}/{token}?lang={language}"
 
 
-def _language(comment: Comment, site: Site) -> str:
-    from majlis.web.i18n import LANGUAGES
-
-    for candidate in (comment.language, site.language):
-        if candidate in LANGUAGES:
-            return candidate
-    return "en"
+def _language(*candidates: str) -> str:
+    """The first candidate the e-mails are written in, else English."""
+    return next((c for c in candidates if c in MAIL), "en")
 
 
 def _excerpt(text: str) -> str:
@@ -69,7 +65,7 @@ def _to_author(store: Store, settings: Settings, secret: bytes, comment: Comment
     address = vault(settings, secret).decrypt(comment.author_email)
     if site is None or article is None or not address:
         return None
-    language = _language(comment, site)
+    language = _language(comment.language, site.language)
     words = mail_strings(language)
     link = article.url or settings.public_url
     unsubscribe = unsubscribe_url(settings, secret, comment, language)
@@ -102,7 +98,7 @@ def _digest(store: Store, settings: Settings, site_id: int) -> list[EmailMessage
     site = store.site_by_id(site_id)
     if site is None:
         return []
-    language = site.language if site.language in ("en", "ar", "ckb", "kmr", "tr", "fa") else "en"
+    language = _language(site.language)
     words = mail_strings(language)
     fields = {"count": store.count_pending(site_id), "site": site.name or site.slug,
               "desk": f"{settings.public_url.rstrip('/')}/moderate?site={site.slug}",
