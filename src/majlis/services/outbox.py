@@ -17,18 +17,17 @@ def dispatch(store: Store, settings: Settings, send_mail: Callable[[str, int], A
     the same transaction that marks the event handled) and hand e-mails to `send_mail`. Safe to
     run in several processes at once: each event is handled by exactly one. Returns how many."""
     handled = 0
-    sites: dict[int, Site | None] = {}
+    sites: dict[int, tuple[Site | None, list[dict[str, Any]]]] = {}  # looked up once per site per batch
     for event in store.unhandled_events(limit):
         site_id = event["site_id"]
         if site_id not in sites:
-            sites[site_id] = store.site_by_id(site_id)
-        site = sites[site_id]
+            sites[site_id] = (store.site_by_id(site_id), store.webhooks_of(site_id, active_only=True))
+        site, site_hooks = sites[site_id]
         comment = store.comment(event["comment_id"])
         deliveries = []
         if comment is not None and site is not None:
             # A webhook hears of what happened after it was registered, not of older events.
-            hooks = [h for h in store.webhooks_of(site.id, active_only=True)
-                     if event["kind"] in h["events"] and event["at"] >= h["created_at"]]
+            hooks = [h for h in site_hooks if event["kind"] in h["events"] and event["at"] >= h["created_at"]]
             if hooks:
                 body = webhooks.event_body(f"evt_{event['id']}", event["kind"], site,
                                            webhooks.comment_payload(store, site, comment))
