@@ -45,14 +45,13 @@ class RecentStore:
             loaded_at = now
         else:
             loaded_at, top, previous = cached
-            with self.engine.connect() as conn:
-                fresh = list(conn.execute(query.where(comments.c.id > top - RECENT_MARGIN)))
             floor = top - RECENT_MARGIN
+            with self.engine.connect() as conn:
+                fresh = list(conn.execute(query.where(comments.c.id > floor)))
             older = [r for r in previous if r.id <= floor and r.created_at >= since]  # newest first already
-            if [r.id for r in fresh] == [r.id for r in previous if r.id > floor] and len(older) == len(previous) - len(fresh):
+            rows = tuple((fresh + older)[:limit])
+            if [r.id for r in rows] == [r.id for r in previous]:
                 rows = previous  # nothing new, nothing expired
-            else:
-                rows = tuple((fresh + older)[:limit])
         with self._recent_lock:
             self._recent[(site_id, window, limit)] = (loaded_at, max((r.id for r in rows), default=0), rows)
         return rows
