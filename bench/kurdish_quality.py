@@ -4,8 +4,8 @@
     .venv/bin/python bench/kurdish_quality.py
 
 No public labelled Kurdish data can be had here, so these sets were written by the project, and no
-list entry or model weight was made from them (the lists in src/majlis/screening/data/lexicon were
-written before the sets). No peer screens Kurdish, so there is no peer column.
+list entry or model weight was made from them (see bench/data/kurdish/README.md for how the lists
+were extended after the sets existed). No peer screens Kurdish, so there is no peer column.
 """
 
 from __future__ import annotations
@@ -82,8 +82,9 @@ def main() -> None:
 The sets are the project's own (`bench/data/kurdish/`, provenance on every row, see its README): 160 comments
 written per language — ordinary comments, hard negatives (war and crime news, borders, armed groups, criticism of
 officials, respectful religious words, neutral mentions of peoples and faiths, slurs quoted to condemn them) and
-violations of every category — and each of them once more inside a neutral framing phrase. They were not used to
-build the lists or train the model. Default policy, no article (so no off-topic score), language detected.
+violations of every category — and each of them once more inside a neutral framing phrase. No list entry or model
+weight was made from them; the lists were extended after the sets existed, without reading them, by the same team
+(see the sets' README), so these figures are indicative rather than independent. Default policy, no article (so no off-topic score), language detected.
 
 | set | comments | violations | ROC AUC | ROC AUC, written comments only | violations kept | violations rejected | clean rejected | clean to review | clean approved | detected as this language |
 |---|---|---|---|---|---|---|---|---|---|---|

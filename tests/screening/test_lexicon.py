@@ -38,6 +38,11 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("بێشەرەف", "ckb", Category.PERSONAL_ATTACK),
         ("ez ê te bikujim", "kmr", Category.THREAT),
         ("kîrê min", "kmr", Category.VULGARITY),
+        ("ئەتکوژم", "ckb", Category.THREAT),  # colloquial prefix, verb pattern
+        ("بیانسووتێنن", "ckb", Category.THREAT),  # "burn them!"
+        ("سەگەکان حەرامزادەن", "ckb", Category.PERSONAL_ATTACK),  # insult with Sorani endings
+        ("ez ê wî bikujim", "kmr", Category.THREAT),
+        ("divê bên kuştin", "kmr", Category.THREAT),
     ],
 )
 def test_listed_words_are_found_in_every_language(text: str, language: str, category: Category) -> None:
@@ -55,6 +60,13 @@ def test_listed_words_are_found_in_every_language(text: str, language: str, cate
         ("Wî kar kir", "kmr"),  # `kir` (did) is not `kîr`
         ("هیچ کس نیامد", "fa"),  # Persian `کس` (person)
         ("خول البرلمان الحكومة صلاحيات جديدة", "ar"),
+        ("بگیم که این گیم خوب است", "fa"),  # Persian "let's say", "game": not Sorani گێم
+        ("Sen bir kere söyledin", "tr"),
+        ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
+        ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز  # Turkish `kere` (times) after `sen` is not Kurmanji `ker`
+        ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed
+        ("چەکدارەکان دەیکوژن و ڕادەکەن", "ckb"),  # narration in the third person is not a threat
+        ("Li bajêr sê kes hatin kuştin", "kmr"),  # news: three people were killed
     ],
 )
 def test_innocent_words_do_not_match(text: str, language: str) -> None:
@@ -71,6 +83,27 @@ def test_insult_aimed_at_a_person_scores_higher_than_the_word_alone() -> None:
     alone = categories("an idiot plan")[Category.PERSONAL_ATTACK]
     aimed = categories("you idiot")[Category.PERSONAL_ATTACK]
     assert alone < 0.85 <= aimed
+
+
+@pytest.mark.parametrize(
+    ("alone", "aimed", "language"),
+    [
+        ("ئەو بڕیارە گەمژە", "تۆ گەمژەیت", "ckb"),  # the copula -یت says "you are"
+        ("ئەو بڕیارە گەمژە", "گەمژەیت", "ckb"),
+        ("kûçikek li kolanê", "kûçiko!", "kmr"),  # the vocative -o addresses someone
+        ("kûçikek li kolanê", "tu kûçikî", "kmr"),
+    ],
+)
+def test_kurdish_endings_aim_an_insult_at_someone(alone: str, aimed: str, language: str) -> None:
+    assert categories(alone, language).get(Category.PERSONAL_ATTACK, 0.0) < 0.85
+    assert categories(aimed, language)[Category.PERSONAL_ATTACK] >= 0.85
+
+
+def test_a_pattern_shows_the_words_it_matched_not_its_expression() -> None:
+    text = "بەڵێ، دەتانسووتێنین"
+    _, evidence = stage.run(text, ScreenContext(language_hint="ckb"))
+    threat = [e for e in evidence if e.category is Category.THREAT]
+    assert threat and all(text[e.start : e.end] == "دەتانسووتێنین" and "(?" not in e.detail for e in threat)
 
 
 def test_quoted_or_condemned_slur_goes_to_a_human() -> None:

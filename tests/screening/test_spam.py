@@ -67,3 +67,14 @@ def test_near_duplicates_are_found_among_many_recent_comments() -> None:
     stage = SpamStage()
     scores, evidence = stage.run(many[321] + " indeed", ScreenContext(recent=recent(*many), now=NOW))
     assert scores[Category.SPAM] >= 0.9 and "comment 322" in evidence[0].detail
+
+
+def test_a_repeat_is_still_found_after_a_flood_of_look_alikes() -> None:
+    # 400 posts that differ in one number share most of their bands; the lookup keeps only the newest
+    # few per band, and a repeat of the newest ones must still be caught, in bounded time.
+    flood = [f"A new remark on the bridge budget and the pier repairs, number {n}" for n in range(400)]
+    stage = SpamStage()
+    context = ScreenContext(recent=recent(*flood), now=NOW)
+    scores, evidence = stage.run(flood[-1], ScreenContext(recent=context.recent[::-1], now=NOW))
+    assert scores[Category.SPAM] >= 0.95 and "similarity 1.00" in evidence[0].detail
+    assert all(len(bucket) <= 24 for bucket in stage._index.values())

@@ -23,14 +23,25 @@ from majlis.screening.normalise import MASK_CHARS, Normalised, normalise
 from majlis.screening.verdict import Evidence
 
 LANGUAGES = ("any", "en", "ar", "ckb", "kmr", "tr", "fa")
-MODES = ("word", "stem", "exact", "phrase")
+MODES = ("word", "stem", "exact", "phrase", "pattern")
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 # Clitics that may be glued before an Arabic-script word: and, so, with, for, the, O (vocative).
 ARABIC_PREFIXES = frozenset(["و", "ف", "ب", "ل", "ک", "ال", "وال", "فال", "بال", "کال", "لل", "ولل", "يا"])
 # Pronoun and plural endings allowed after Arabic-script words of three letters or more.
 ARABIC_SUFFIXES = frozenset(["ه", "ها", "هم", "هن", "ک", "کم", "ي", "ين", "ون", "ات", "وا", "نا", "يه"])
-# A second-person word just before a mild insult aims it at someone ("you idiot").
-SECOND_PERSON = frozenset(["you", "u", "youre", "ya", "انت", "انتي", "انتو", "sen", "tu", "تو", "تو", "شما", "ئێوه"])
+# A second-person word or a vocative just before a mild insult aims it at someone ("you idiot").
+# Kept in the normalised form the matcher sees (Sorani ئێوە folds to ييوه).
+_SECOND_PERSON_WORDS = ["you", "u", "youre", "ya", "انت", "انتي", "انتو", "sen", "تو", "شما", "ئێوە", "ئەی",
+                        "tu", "te", "hûn", "ey", "lo"]
+# Kurdish is agglutinative: the insult carries its own endings ("گەمژەیت" you are stupid, "kûçiko" you dog).
+# An entry of that language matches its word followed by any run of these endings (normalised spellings);
+# the endings that say "you" (copula of the second person, vocative, your) aim it at someone.
+SORANI_ENDINGS = ("هکان", "هکه", "کان", "که", "يهک", "يکي", "يک", "يان", "يتان", "تان", "مان", "يت",
+                  "يين", "ين", "يه", "يش", "ان", "ي", "ه", "ت", "م", "ن", "ش")
+SORANI_YOU = re.compile(r"(يت|يتان|تان|ت)$")
+KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "ya", "ên", "an", "in", "ê", "a",
+                    "o", "î", "e", "i")
+KURMANJI_YOU = re.compile(r"(o|ino|î|i)$")
 QUOTES = "\"“”«»„'‘’"
 CONDEMNING = re.compile(
     r"\b(called (me|him|her|them|us)|the word|this word|a slur|the slur|slurs?|so-called|term)\b", re.I
@@ -38,6 +49,13 @@ CONDEMNING = re.compile(
 # Every `exact` entry carries a letter with a diacritic; a text without one cannot match them.
 _LATIN_EXTENDED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
 _MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])")
+SECOND_PERSON = frozenset(_SECOND_PERSON_WORDS) | frozenset(normalise(w).text for w in _SECOND_PERSON_WORDS)
+_ENDINGS = {
+    "ckb": re.compile("(?:" + "|".join(SORANI_ENDINGS) + "){0,3}"),
+    "kmr": re.compile("(?:" + "|".join(normalise(e).text for e in KURMANJI_ENDINGS) + "){0,2}"),
+}
+_ENDINGS_LIGHT = {"kmr": re.compile("(?:" + "|".join(KURMANJI_ENDINGS) + "){0,2}")}
+_YOU = {"ckb": SORANI_YOU, "kmr": KURMANJI_YOU}
 TARGETED_SEVERITY = 0.9
 EVIDENCE_ONLY_BELOW = 0.5  # weaker entries are shown to moderators but do not move the score
 QUOTED_CAP = 0.7
@@ -90,6 +108,18 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _token_end(text: str, end: int) -> int:
+    while end < len(text) and _is_word(text[end]):
+        end += 1
+    return end
+
+
+def _inflected(entry: Entry, tail: str, light: bool) -> bool:
+    """Whether `tail`, the rest of the word after an entry's key, is a run of its language's endings."""
+    endings = (_ENDINGS_LIGHT if light else _ENDINGS).get(entry.language)
+    return endings is not None and len(entry.key) >= 3 and endings.fullmatch(tail) is not None
+
+
 def read_entries(language: str, rows: Iterable[dict[str, str]], source_default: str = "majlis") -> list[Entry]:
     """Entries from TSV rows (term, category, subtype, severity, mode, source)."""
     entries = []
@@ -102,7 +132,9 @@ def read_entries(language: str, rows: Iterable[dict[str, str]], source_default: 
             raise ValueError(f"{language}: unknown mode {mode!r} for {term!r}")
         if " " in term and mode in ("word", "stem"):
             mode = "phrase"
-        key = normalise(term, light=mode == "exact").text
+        if mode == "pattern":
+            re.compile(term)  # a bad pattern fails at load, naming nothing but itself
+        key = term if mode == "pattern" else normalise(term, light=mode == "exact").text
         entries.append(
             Entry(
                 term=term,
@@ -154,14 +186,20 @@ class Lexicon:
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries = list(entries)
-        self._full = _automaton(e for e in entries if e.mode != "exact")
+        self._full = _automaton(e for e in entries if e.mode in ("word", "stem", "phrase"))
         self._light = _automaton(e for e in entries if e.mode == "exact")
+        # Patterns (verb morphology) are few: one alternation, each entry its own named group.
+        self._patterns = [e for e in entries if e.mode == "pattern"]
+        self._pattern = (
+            re.compile("|".join(rf"(?<!\w)(?P<p{i}>{e.key})(?!\w)" for i, e in enumerate(self._patterns)))
+            if self._patterns else None
+        )
         self._by_length: dict[int, list[Entry]] = {}
         for entry in entries:
             if entry.mode in ("word", "stem") and entry.key.isascii() and entry.key.isalpha():
                 self._by_length.setdefault(len(entry.key), []).append(entry)
 
-    def _accept(self, text: str, start: int, end: int, entry: Entry) -> bool:
+    def _accept(self, text: str, start: int, end: int, entry: Entry, light: bool = False) -> bool:
         before = text[start - 1] if start > 0 else " "
         after = text[end] if end < len(text) else " "
         arabic = bool(ARABIC_LETTER.match(entry.key[:1]))
@@ -175,22 +213,23 @@ class Lexicon:
                 return False
         if entry.mode == "stem" or not _is_word(after):
             return True
-        if arabic and len(entry.key) >= 3:
-            token_end = end
-            while token_end < len(text) and _is_word(text[token_end]):
-                token_end += 1
-            return text[end:token_end] in ARABIC_SUFFIXES
-        return False
+        tail = text[end:_token_end(text, end)]
+        if _inflected(entry, tail, light):
+            return True
+        return arabic and len(entry.key) >= 3 and tail in ARABIC_SUFFIXES
 
-    def _scan(self, automaton: ahocorasick.Automaton | None, view: Normalised) -> list[tuple[Entry, int, int]]:
+    def _scan(
+        self, automaton: ahocorasick.Automaton | None, view: Normalised, light: bool = False
+    ) -> list[tuple[Entry, int, int]]:
         found: list[tuple[Entry, int, int]] = []
         if automaton is None or not view.text:
             return found
         for end_index, (length, group) in automaton.iter(view.text):
             start, end = end_index - length + 1, end_index + 1
             for entry in group:
-                if self._accept(view.text, start, end, entry):
-                    found.append((entry, start, end))
+                if self._accept(view.text, start, end, entry, light):
+                    # the span covers the whole inflected word, so the ending can tell who is meant
+                    found.append((entry, start, _token_end(view.text, end) if entry.mode != "phrase" else end))
         return found
 
     def _masked(self, view: Normalised) -> list[tuple[Entry, int, int]]:
@@ -218,10 +257,14 @@ class Lexicon:
     ) -> list[Match]:
         """Every entry found in `text` (written in `language`, if known), with context flags."""
         full = full or normalise(text)
-        hits = [(e, *full.span(s, t), full, s) for e, s, t in self._scan(self._full, full) + self._masked(full)]
+        found = self._scan(self._full, full) + self._masked(full)
+        if self._pattern is not None:
+            found += [(self._patterns[int(str(m.lastgroup)[1:])], m.start(), m.end())
+                      for m in self._pattern.finditer(full.text)]
+        hits = [(e, *full.span(s, t), full, s) for e, s, t in found]
         if self._light is not None and _LATIN_EXTENDED.search(text):
             light = light or normalise(text, light=True)
-            hits += [(e, *light.span(s, t), light, s) for e, s, t in self._scan(self._light, light)]
+            hits += [(e, *light.span(s, t), light, s) for e, s, t in self._scan(self._light, light, light=True)]
         matches = []
         for entry, start, end, view, folded_start in hits:
             if language and language in entry.not_in:
@@ -231,7 +274,7 @@ class Lexicon:
                     entry,
                     start,
                     end,
-                    targeted=_targeted(view.text, folded_start),
+                    targeted=_targeted(view.text, folded_start) or _addressed(entry, view.text, folded_start),
                     quoted=_quoted(text, start, end),
                 )
             )
@@ -244,6 +287,15 @@ _WORDS = re.compile(r"\w+")
 def _targeted(folded: str, start: int) -> bool:
     window = _WORDS.findall(folded[max(0, start - 60) : start])[-5:]
     return any(word in SECOND_PERSON for word in window)
+
+
+def _addressed(entry: Entry, folded: str, start: int) -> bool:
+    """Whether the word's own ending says "you" (Sorani `-یت`, Kurmanji vocative `-o`)."""
+    you = _YOU.get(entry.language)
+    if you is None or entry.mode in ("phrase", "pattern"):
+        return False
+    tail = folded[start + len(entry.key) : _token_end(folded, start + len(entry.key))]
+    return bool(tail) and you.search(tail) is not None
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -316,7 +368,8 @@ class LexiconStage:
             score = match.score
             if score >= EVIDENCE_ONLY_BELOW:
                 scores[entry.category] = max(scores.get(entry.category, 0.0), score)
-            detail = entry.key + (f" ({entry.subtype})" if entry.subtype else "")
+            word = text[match.start : match.end] if entry.mode == "pattern" else entry.key
+            detail = word + (f" ({entry.subtype})" if entry.subtype else "")
             if match.targeted and entry.category is Category.PERSONAL_ATTACK:
                 detail += " [aimed at a person]"
             if match.quoted:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import zlib
 import re
+import zlib
+from collections import deque
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -67,6 +68,10 @@ def gibberish_score(folded: str) -> float:
 
 BANDS = 16  # LSH: 16 bands of 4 rows find pairs above ~0.6 similarity with high probability
 ROWS_PER_BAND = PERMUTATIONS // BANDS
+# Comments kept per band key, newest last. In a flood every post shares its bands with all the
+# earlier ones; the newest few are enough to flag it (a true near-duplicate shares about 6 of the
+# 16 bands), and the cost of a lookup stays bounded instead of growing with the flood.
+BAND_KEEP = 24
 
 
 def band_keys(sig: np.ndarray) -> list[bytes]:
@@ -85,7 +90,7 @@ class SpamStage:
         # Keyed by (id, hash of text): an id may come back with other text (another database,
         # a comment erased to "[removed]"), and must not match its old words.
         self._signatures: dict[tuple[int, int], np.ndarray | None] = {}
-        self._index: dict[bytes, list[tuple[int, int]]] = {}
+        self._index: dict[bytes, deque[tuple[int, int]]] = {}
         # The last window of recent comments seen, with its keys (a re-screen passes the same one).
         self._window: tuple[Sequence[Recent] | None, frozenset[tuple[int, int]]] = (None, frozenset())
 
@@ -99,7 +104,10 @@ class SpamStage:
         self._signatures[key] = value
         if value is not None:
             for band in band_keys(value):
-                self._index.setdefault(band, []).append(key)
+                bucket = self._index.get(band)
+                if bucket is None:
+                    bucket = self._index[band] = deque(maxlen=BAND_KEEP)
+                bucket.append(key)
 
     def nearest(self, mine: np.ndarray, recent: Sequence[Recent]) -> tuple[int, float]:
         """The most similar recent comment (id, similarity), or (0, 0.0)."""
@@ -107,12 +115,13 @@ class SpamStage:
         last, window = self._window  # one pair, read at once: screens may run in several threads
         if recent is not last:
             keys = [(c.id, hash(c.text)) for c in recent]
-            for comment, key in zip(recent, keys):
-                if key not in known:
-                    self._remember(comment)
+            missing = [comment for comment, key in zip(recent, keys) if key not in known]
+            for comment in sorted(missing, key=lambda c: c.id):  # oldest first: buckets keep the newest
+                self._remember(comment)
             window = frozenset(keys)
             self._window = (recent, window)
-        candidates = {key for band in band_keys(mine) for key in self._index.get(band, ()) if key in window}
+        # tuple(): a snapshot taken under the GIL, as another thread may be appending to the bucket
+        candidates = {key for band in band_keys(mine) for key in tuple(self._index.get(band, ())) if key in window}
         kept = [(key, known[key]) for key in sorted(candidates) if known.get(key) is not None]
         if not kept:
             return 0, 0.0
