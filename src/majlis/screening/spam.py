@@ -6,11 +6,13 @@ import re
 import zlib
 from collections import deque
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter, countOf
 
 import numpy as np
 
 from majlis.domain import Category
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from majlis.screening.context import Recent, ScreenContext
 from majlis.screening.features import words
@@ -81,6 +83,9 @@ def band_keys(sig: np.ndarray) -> list[bytes]:
     return [bytes([b]) + raw[b * width : (b + 1) * width] for b in range(BANDS)]
 
 
+_ID, _TEXT, _AUTHOR = attrgetter("id"), attrgetter("text"), attrgetter("author_key")
+
+
 class SpamStage:
     """Finds near-duplicates among the site's recent comments through an LSH index of their
     MinHash signatures: a lookup costs the same whatever the number of recent comments."""
@@ -92,7 +97,7 @@ class SpamStage:
         self._signatures: dict[tuple[int, int], np.ndarray | None] = {}
         self._index: dict[bytes, deque[tuple[int, int]]] = {}
         # The last window of recent comments seen, with its keys (a re-screen passes the same one).
-        self._window: tuple[Sequence[Recent] | None, frozenset[tuple[int, int]]] = (None, frozenset())
+        self._window: tuple[Sequence[Recent] | None, AbstractSet[tuple[int, int]]] = (None, frozenset())
 
     def _remember(self, comment: Recent) -> None:
         if len(self._signatures) >= self._capacity:
@@ -114,11 +119,12 @@ class SpamStage:
         known = self._signatures
         last, window = self._window  # one pair, read at once: screens may run in several threads
         if recent is not last:
-            keys = [(c.id, hash(c.text)) for c in recent]
-            missing = [comment for comment, key in zip(recent, keys) if key not in known]
-            for comment in sorted(missing, key=lambda c: c.id):  # oldest first: buckets keep the newest
-                self._remember(comment)
-            window = frozenset(keys)
+            # One C-level pass (this runs for every post, over hundreds of recent comments): key -> comment
+            by_key = dict(zip(zip(map(_ID, recent), map(hash, map(_TEXT, recent))), recent))
+            missing = [key for key in by_key if key not in known]  # not `- known.keys()`: that copies every key
+            for key in sorted(missing):  # oldest first: buckets keep the newest
+                self._remember(by_key[key])
+            window = by_key.keys()
             self._window = (recent, window)
         # tuple(): a snapshot taken under the GIL, as another thread may be appending to the bucket
         candidates = {key for band in band_keys(mine) for key in tuple(self._index.get(band, ())) if key in window}
@@ -147,7 +153,9 @@ class SpamStage:
             now = context.now or datetime.now(UTC)
             since = now - FLOOD_WINDOW
             author = context.author_key
-            mine_recent = len([r for r in context.recent if r.author_key == author and r.created_at >= since])
+            mine_recent = countOf(map(_AUTHOR, context.recent), author)  # in C; most authors stop here
+            if mine_recent >= 5:
+                mine_recent = sum(1 for r in context.recent if r.author_key == author and r.created_at >= since)
             if mine_recent >= 5:
                 flood = 0.95 if mine_recent >= 10 else 0.7
                 score = max(score, flood)

@@ -16,14 +16,16 @@ def dispatch(store: Store, settings: Settings, send_mail: Callable[[str, int], A
     """Handle the events waiting in the outbox: queue a delivery per subscribed webhook (written in
     the same transaction that marks the event handled) and hand e-mails to `send_mail`. Safe to
     run in several processes at once: each event is handled by exactly one. Returns how many."""
-    handled = 0
     sites: dict[int, tuple[Site | None, list[dict[str, Any]]]] = {}  # looked up once per site per batch
-    for event in store.unhandled_events(limit):
+    events = store.unhandled_events(limit)
+    found = store.comments_by_id([event["comment_id"] for event in events])
+    batch = []
+    for event in events:
         site_id = event["site_id"]
         if site_id not in sites:
             sites[site_id] = (store.site_by_id(site_id), store.webhooks_of(site_id, active_only=True))
         site, site_hooks = sites[site_id]
-        comment = store.comment(event["comment_id"])
+        comment = found.get(event["comment_id"])
         deliveries = []
         if comment is not None and site is not None:
             # A webhook hears of what happened after it was registered, not of older events.
@@ -32,9 +34,15 @@ def dispatch(store: Store, settings: Settings, send_mail: Callable[[str, int], A
                 body = webhooks.event_body(f"evt_{event['id']}", event["kind"], site,
                                            webhooks.comment_payload(store, site, comment))
                 deliveries = [{"webhook_id": h["id"], "event": event["kind"], "payload": body} for h in hooks]
-        if not store.handle_event(event["id"], deliveries):
+        batch.append((event["id"], deliveries))
+    claimed = store.handle_events(batch)  # one transaction for the batch
+    handled = 0
+    for event in events:
+        if event["id"] not in claimed:
             continue
         handled += 1
+        site = sites[event["site_id"]][0]
+        comment = found.get(event["comment_id"])
         if comment is None or site is None or not settings.smtp_host:
             continue
         if event["kind"] == "comment.approved":

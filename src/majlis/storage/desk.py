@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from majlis.domain import ActorKind, Comment, State
@@ -16,6 +16,14 @@ from majlis.storage.tables import articles, audit_log, author_rules, comments, d
 
 def _in_sites(column: Any, site_ids: Iterable[int] | None) -> Any:
     return True if site_ids is None else column.in_(list(site_ids))
+
+
+# Read on every post: built once, with the values bound at execution.
+_ALL_RULES = (select(author_rules)
+              .where(author_rules.c.site_id == bindparam("site_id"), author_rules.c.author_key == bindparam("author_key"))
+              .order_by(author_rules.c.id.desc()))
+_LIVE_RULES = _ALL_RULES.where(author_rules.c.revoked_at.is_(None),
+                               or_(author_rules.c.until.is_(None), author_rules.c.until > bindparam("now")))
 
 
 class DeskStore:
@@ -46,13 +54,10 @@ class DeskStore:
 
     def author_rules(self, site_id: int, author_key: str, live_only: bool = True) -> list[dict[str, Any]]:
         """The rules on an author of a site (live ones: not revoked and not expired)."""
-        query = select(author_rules).where(author_rules.c.site_id == site_id, author_rules.c.author_key == author_key)
-        if live_only:
-            now = utcnow()
-            query = query.where(author_rules.c.revoked_at.is_(None),
-                                or_(author_rules.c.until.is_(None), author_rules.c.until > now))
+        query = _LIVE_RULES if live_only else _ALL_RULES
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query.order_by(author_rules.c.id.desc()))]
+            rows = conn.execute(query, {"site_id": site_id, "author_key": author_key, "now": utcnow()})
+            return [dict(r._mapping) for r in rows]
 
     # -- audit --------------------------------------------------------------------------------
 

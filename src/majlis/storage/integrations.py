@@ -16,9 +16,12 @@ from majlis.storage.tables import comments, digests, moderator_sites, moderators
 PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
 
 
+_INSERT_EVENT = insert(outbox)  # built once: values are passed at execution, so nothing is re-compiled
+
+
 def record_event(conn: Connection, site_id: int, comment_id: int, kind: str, at: datetime) -> None:
     """Write an event to the outbox inside the caller's transaction."""
-    conn.execute(insert(outbox).values(site_id=site_id, comment_id=comment_id, kind=kind, at=at))
+    conn.execute(_INSERT_EVENT, {"site_id": site_id, "comment_id": comment_id, "kind": kind, "at": at})
 
 
 class IntegrationStore:
@@ -35,19 +38,24 @@ class IntegrationStore:
             rows = conn.execute(select(outbox).where(outbox.c.handled_at.is_(None)).order_by(outbox.c.id).limit(limit))
             return [dict(r._mapping) for r in rows]
 
-    def handle_event(self, event_id: int, deliveries: list[dict[str, Any]]) -> bool:
-        """Mark an event handled and queue its webhook deliveries, in one transaction; False if
-        another process handled it first (then nothing is written)."""
+    def handle_events(self, batch: list[tuple[int, list[dict[str, Any]]]]) -> set[int]:
+        """Mark events handled and queue their webhook deliveries, in one transaction (one disk
+        flush for a whole batch). Returns the ids this call claimed: an event that another process
+        handled first is skipped, and nothing is written for it."""
         now = utcnow()
+        claimed: set[int] = set()
+        if not batch:
+            return claimed
         with self._writer.begin() as conn:
-            claimed = conn.execute(update(outbox).where(outbox.c.id == event_id, outbox.c.handled_at.is_(None))
-                                   .values(handled_at=now)).rowcount
-            if not claimed:
-                return False
-            for delivery in deliveries:
-                conn.execute(insert(webhook_deliveries).values(
-                    **delivery, outbox_id=event_id, status=PENDING, attempts=0, next_attempt_at=now, created_at=now))
-            return True
+            for event_id, deliveries in batch:
+                if not conn.execute(update(outbox).where(outbox.c.id == event_id, outbox.c.handled_at.is_(None))
+                                    .values(handled_at=now)).rowcount:
+                    continue
+                claimed.add(event_id)
+                for delivery in deliveries:
+                    conn.execute(insert(webhook_deliveries).values(
+                        **delivery, outbox_id=event_id, status=PENDING, attempts=0, next_attempt_at=now, created_at=now))
+        return claimed
 
     def purge_handled(self, before: datetime) -> int:
         """Delete handled events and finished deliveries (delivered or failed) older than `before`;

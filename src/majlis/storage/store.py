@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, func, insert, or_, select, update
+from sqlalchemy import Engine, Row, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from majlis.domain import Action, ActorKind, Article, Category, Comment, DecisionEvent, Site, State
@@ -16,7 +16,7 @@ from majlis.storage.desk import DeskStore
 from majlis.storage.engine import WRITE_OPTION
 from majlis.storage.rows import load, utcnow
 from majlis.storage.imports import ImportStore
-from majlis.storage.recent import RecentStore
+from majlis.storage.recent import RecentRow, RecentStore
 from majlis.storage.integrations import IntegrationStore, record_event
 from majlis.storage.tables import articles, comments, decisions, sites
 
@@ -44,13 +44,20 @@ def _decision(row: Row[Any]) -> DecisionEvent:
     )
 
 
+# Statements of the posting path, built once: values are passed at execution, which spares
+# SQLAlchemy re-building and re-keying the statement for every comment.
+_INSERT_DECISION = insert(decisions)
+_INSERT_COMMENT = insert(comments)
+_ARTICLE_BY_KEY = select(articles).where(articles.c.site_id == bindparam("site_id"), articles.c.key == bindparam("key"))
+
+
 def _record_decision(conn: Any, comment_id: int, at: datetime, actor_kind: ActorKind, actor: str, action: Action,
                      category: Category | None, note: str, reversal: bool) -> int:
     """Append one entry to a comment's decision record (inside the caller's transaction)."""
-    return int(conn.execute(insert(decisions).values(
-        comment_id=comment_id, at=at, actor_kind=actor_kind.value, actor=actor, action=action.value,
-        category=category.value if category else None, note=note, reversal=reversal,
-    )).inserted_primary_key[0])  # type: ignore[index]
+    return int(conn.execute(_INSERT_DECISION, {
+        "comment_id": comment_id, "at": at, "actor_kind": actor_kind.value, "actor": actor, "action": action.value,
+        "category": category.value if category else None, "note": note, "reversal": reversal,
+    }).inserted_primary_key[0])  # type: ignore[index]
 
 
 class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, RecentStore):
@@ -59,7 +66,7 @@ class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, RecentStore)
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
-        self._recent: dict[tuple[int, timedelta, int], tuple[datetime, int, tuple[Row[Any], ...]]] = {}
+        self._recent: dict[tuple[int, timedelta, int], tuple[datetime, int, tuple[RecentRow, ...]]] = {}
         self._recent_lock = threading.Lock()  # these two: RecentStore's
 
     # -- sites ------------------------------------------------------------------------------
@@ -108,9 +115,7 @@ class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, RecentStore)
     def article(self, site_id: int, key: str) -> Article | None:
         """The article with this key on the site, if registered."""
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(articles).where(articles.c.site_id == site_id, articles.c.key == key)
-            ).first()
+            row = conn.execute(_ARTICLE_BY_KEY, {"site_id": site_id, "key": key}).first()
             return _article(row) if row else None
 
     def article_by_id(self, article_id: int) -> Article | None:
@@ -213,7 +218,7 @@ class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, RecentStore)
             notify=notify,
         )
         with self._writer.begin() as conn:
-            comment_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+            comment_id = conn.execute(_INSERT_COMMENT, values).inserted_primary_key[0]  # type: ignore[index]
             _record_decision(conn, comment_id, now, actor_kind, actor, action, category, note, reversal=False)
             record_event(conn, site_id, comment_id, "comment.created", now)
             if state is not State.PENDING:
@@ -241,6 +246,14 @@ class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, RecentStore)
         with self.engine.connect() as conn:
             row = conn.execute(select(comments).where(comments.c.id == comment_id)).first()
             return _comment(row) if row else None
+
+    def comments_by_id(self, comment_ids: Sequence[int]) -> dict[int, Comment]:
+        """The comments with these ids that exist, by id (one query)."""
+        if not comment_ids:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(comments).where(comments.c.id.in_(sorted(set(comment_ids)))))
+            return {row.id: _comment(row) for row in rows}
 
     def decide(
         self,

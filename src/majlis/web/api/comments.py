@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from majlis.domain import State
 from majlis.screening import Policy
 from majlis.services import bots
-from majlis.services.comments import CommentDraft, approved_comments, post_comment, site_or_404
+from majlis.services.comments import CommentDraft, Posted, approved_comments, post_comment, site_or_404
 from majlis.web.api.presenters import public_comment
 from majlis.web.cache import article_key, page_key
 from majlis.web.clientip import client_ip
@@ -51,17 +51,19 @@ async def create_comment(
         scope, wait = limited
         raise HTTPException(429, f"too many comments from this {scope}: try again in {math.ceil(wait)} s",
                             headers={"Retry-After": str(math.ceil(wait))})
-    found = await run_in_threadpool(site_or_404, store, site)
-    await run_in_threadpool(
-        bots.check_post, store, secret, found.id, found.slug, Policy.from_dict(found.policy), body.website or "",
-        body.ticket, body.pow.challenge if body.pow else None, body.pow.nonce if body.pow else None,
-        settings.min_submit_seconds,
-    )
     draft = CommentDraft(body.author_name, body.author_email, body.text, body.parent_id,
                          body.article_title, body.article_url, body.notify)
-    posted = await run_in_threadpool(
-        post_comment, store, screener, settings, secret, site, article, draft, ip, found
-    )
+
+    def checked_and_posted() -> Posted:
+        found = site_or_404(store, site)
+        bots.check_post(
+            store, secret, found.id, found.slug, Policy.from_dict(found.policy), body.website or "",
+            body.ticket, body.pow.challenge if body.pow else None, body.pow.nonce if body.pow else None,
+            settings.min_submit_seconds,
+        )
+        return post_comment(store, screener, settings, secret, site, article, draft, ip, found)
+
+    posted = await run_in_threadpool(checked_and_posted)  # one trip to a worker thread, not three
     comment = posted.comment
     if comment.state is State.APPROVED:
         request.app.state.page_cache.invalidate(article_key(site, article))
