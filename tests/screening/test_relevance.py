@@ -42,3 +42,41 @@ def test_off_topic_is_never_rejected_even_at_full_score() -> None:
     assert Policy().decide({Category.OFF_TOPIC: 1.0}) == (Action.REVIEW, Category.OFF_TOPIC)
     tuned = Policy.from_dict({"thresholds": {"off_topic": {"reject": 0.1, "review": 0.5}}})
     assert tuned.decide({Category.OFF_TOPIC: 1.0})[0] is Action.REVIEW
+
+
+# The same story told in the other five languages: on topic under the English article.
+ON_TOPIC_ELSEWHERE = [
+    ("ckb", "پردەکەی سەر دیجلە دوای دوو ساڵ چاککردنەوە کرایەوە، بەڵام بازرگانەکان زیانیان پێگەیشت و کەس قەرەبووی نەکردنەوە"),
+    ("kmr", "Pira li ser Dîcleyê piştî du salan vebû, lê bazirganan zirar dîtin û kesî ew qerebû nekirin"),
+    ("ar", "افتتح الجسر فوق دجلة بعد سنتين من الصيانة لكن التجار خسروا نصف زبائنهم ولم يعوضهم أحد"),
+    ("fa", "پل روی دجله بعد از دو سال تعمیر باز شد ولی مغازه داران نیمی از مشتریان خود را از دست دادند"),
+    ("tr", "Dicle üzerindeki köprü iki yıllık onarımdan sonra açıldı ama esnaf müşterilerinin yarısını kaybetti"),
+]
+# About something else entirely (football in Erbil, prices of bread and fuel), in the same five languages.
+OFF_TOPIC_ELSEWHERE = [
+    ("ckb", "یاریزانەکانی تیپی هەولێر دوێنێ زۆر باش بوون و دوو گۆڵیان تۆمار کرد، هیوادارم خولەکە ببەنەوە"),
+    ("kmr", "Nirxê nan û benzînê dîsa bilind bû, giranî li Hewlêrê her roj zêdetir dibe û kes tiştekî nake"),
+    ("ar", "ارتفعت أسعار الخبز والبنزين مرة أخرى في أربيل والغلاء يزيد كل يوم ولا أحد يفعل شيئا"),
+    ("fa", "قیمت نان و بنزین دوباره در اربیل بالا رفت و گرانی هر روز بیشتر می شود و کسی کاری نمی کند"),
+    ("tr", "Erbil'de ekmek ve benzin fiyatları yine arttı, pahalılık her gün büyüyor ve kimse bir şey yapmıyor"),
+]
+
+
+def test_across_languages_the_same_story_is_on_topic() -> None:
+    for language, text in ON_TOPIC_ELSEWHERE:
+        scores, _ = RelevanceStage().run(text, ScreenContext(article=ARTICLE, language_hint=language))
+        assert scores.get(Category.OFF_TOPIC, 0.0) < 0.5, language
+
+
+def test_across_languages_another_subject_goes_to_review_with_its_concepts() -> None:
+    for language, text in OFF_TOPIC_ELSEWHERE:
+        scores, evidence = RelevanceStage().run(text, ScreenContext(article=ARTICLE, language_hint=language))
+        assert 0.5 <= scores[Category.OFF_TOPIC] < 0.85, language
+        assert "bridge" in evidence[0].detail.split("the article of")[1], evidence
+        verdict = Screener().screen(text, ScreenContext(article=ARTICLE))
+        assert verdict.action is Action.REVIEW and verdict.category is Category.OFF_TOPIC, (language, verdict.scores)
+
+
+def test_across_languages_a_comment_naming_too_little_gets_no_opinion() -> None:
+    text = "ئەمە زۆر خراپە و هیچ کەسێک گوێ بە خەڵک نادات، هەموو شتێک وەک خۆی ماوەتەوە بە داخەوە"
+    assert RelevanceStage().run(text, ScreenContext(article=ARTICLE, language_hint="ckb"))[0] == {}

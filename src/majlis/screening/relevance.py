@@ -3,7 +3,10 @@ to automatic rejection (the policy has no reject threshold for `off_topic`)."""
 
 from __future__ import annotations
 
+import csv
+import re
 from functools import lru_cache
+from importlib import resources
 
 from majlis.domain import Category
 from majlis.screening.context import ScreenContext
@@ -33,6 +36,63 @@ MIN_CONTENT_WORDS = 6
 STEM = 6  # compare word beginnings: "budget", "budgets" and "budgetary" meet; "football" is not "footbridge"
 
 
+# Across languages the words differ, so the comparison is of news concepts named in both
+# (data/concepts.tsv: "bridge" = جسر = پرد = pira = پل = köprü). A comment must name at least this many
+# concepts for an opinion, and then sharing none with the article sends it to a human.
+MIN_CONCEPTS = 2
+ACROSS_SCORE = 0.8  # the default review threshold of off_topic: a human looks, nothing is rejected
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")  # glued to the front of Arabic-script words
+# Endings allowed after a short form (پرد "bridge" in پردەکەی, av in avê), normalised; any other
+# continuation makes another word (پل "bridge" is not پلیس "police").
+_SHORT_TAIL = re.compile(r"(?:هکه|هکان|کان|که|يهک|يان|ان|ها|ي|ه|ت)*|(?:a|e|ya|ye|yi|yu|i|u|ler|lar|leri|lari|de|da){0,2}")
+
+
+@lru_cache(maxsize=1)
+def concept_forms() -> tuple[dict[str, str], dict[str, str], int]:
+    """The concept list as (word beginnings -> concept, whole words -> concept, longest beginning)."""
+    text = (resources.files("majlis.screening") / "data" / "concepts.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader([line for line in text.splitlines() if line and not line.startswith("#")], delimiter="\t")
+    starts: dict[str, str] = {}
+    whole: dict[str, str] = {}
+    for row in rows:
+        concept = row.pop("concept")
+        for forms in row.values():
+            for form in (forms or "").split(","):
+                key = normalise(form.strip()).text
+                if key:
+                    (whole if len(key) <= 3 else starts)[key] = concept
+    return starts, whole, max(map(len, starts), default=0)
+
+
+def concepts_of(text: str) -> frozenset[str]:
+    """The news concepts a text names, in any of the six languages."""
+    starts, whole, longest = concept_forms()
+    found = set()
+    for word in words(normalise(text).text):
+        candidates = [word]
+        if _ARABIC.match(word):
+            candidates += [word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3]
+        for candidate in candidates:
+            short = next((candidate[:n] for n in (3, 2) if candidate[:n] in whole
+                          and _SHORT_TAIL.fullmatch(candidate[n:])), None)
+            if short is not None:
+                found.add(whole[short])
+                continue
+            for length in range(min(len(candidate), longest), 3, -1):
+                concept = starts.get(candidate[:length])
+                if concept is not None:
+                    found.add(concept)
+                    break
+    return frozenset(found)
+
+
+@lru_cache(maxsize=2048)
+def article_concepts(title: str, body: str) -> frozenset[str]:
+    """Concepts of an article (cached like its stems)."""
+    return concepts_of(title + " " + body)
+
+
 @lru_cache(maxsize=1)
 def folded_stopwords() -> frozenset[str]:
     """The stop words, folded like comments are."""
@@ -59,11 +119,11 @@ class RelevanceStage:
         article = context.article
         if article is None or len((article.title + article.body).split()) < 20:
             return {}, []
-        if article.language and context.language_hint and article.language != context.language_hint:
-            return {}, []  # lexical overlap cannot judge across languages
         comment = content_stems(text)
         if len(comment) < MIN_CONTENT_WORDS:
             return {}, []
+        if article.language and context.language_hint and article.language != context.language_hint:
+            return _across_languages(text, article.title, article.body)
         shared = comment & article_stems(article.title, article.body)
         overlap = len(shared) / len(comment)
         score = max(0.0, 1.0 - overlap / 0.2)
@@ -72,3 +132,16 @@ class RelevanceStage:
             return {Category.OFF_TOPIC: score}, []
         detail = f"{len(shared)} of {len(comment)} content words appear in the article"
         return {Category.OFF_TOPIC: score}, [Evidence(Category.OFF_TOPIC, 0, len(text), "rule:relevance", detail, score)]
+
+
+def _across_languages(text: str, title: str, body: str) -> tuple[dict[Category, float], list[Evidence]]:
+    """Off-topic across languages, by the concepts named: no opinion when either side names too few."""
+    mine, theirs = concepts_of(text), article_concepts(title, body)
+    if len(mine) < MIN_CONCEPTS or not theirs:
+        return {}, []
+    if mine & theirs:
+        return {Category.OFF_TOPIC: 0.0}, []
+    detail = (f"across languages: the comment speaks of {', '.join(sorted(mine))}; "
+              f"the article of {', '.join(sorted(theirs))}")
+    return {Category.OFF_TOPIC: ACROSS_SCORE}, [Evidence(Category.OFF_TOPIC, 0, len(text), "rule:relevance-concepts",
+                                                        detail, ACROSS_SCORE)]
