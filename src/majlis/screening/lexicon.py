@@ -36,7 +36,7 @@ _SECOND_PERSON_WORDS = ["you", "u", "youre", "ya", "انت", "انتي", "انت
 # Kurdish is agglutinative: the insult carries its own endings ("گەمژەیت" you are stupid, "kûçiko" you dog).
 # An entry of that language matches its word followed by any run of these endings (normalised spellings);
 # the endings that say "you" (copula of the second person, vocative, your) aim it at someone.
-SORANI_ENDINGS = ("هکان", "هکه", "کان", "که", "يهک", "يکي", "يک", "يان", "يتان", "تان", "مان", "يت",
+SORANI_ENDINGS = ("ترين", "تر", "هکان", "هکه", "کان", "که", "يهک", "يکي", "يک", "يان", "يتان", "تان", "مان", "يت",
                   "يين", "ين", "يه", "يش", "ان", "ي", "ه", "ت", "م", "ن", "ش")
 SORANI_YOU = re.compile(r"(يت|يتان|تان|ت)$")
 KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "ya", "ên", "an", "in", "ê", "a",

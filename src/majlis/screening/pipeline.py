@@ -82,12 +82,13 @@ def blended_risk(top: float, model: float | None) -> float:
 def default_stages() -> list[Stage]:
     """The stages a default screener runs, cheapest first."""
     from majlis.screening.classifier import ClassifierStage
+    from majlis.screening.groups import GroupStage
     from majlis.screening.lexicon import LexiconStage
     from majlis.screening.promotion import PromotionStage
     from majlis.screening.relevance import RelevanceStage
     from majlis.screening.spam import SpamStage
 
-    return [LexiconStage(), PromotionStage(), SpamStage(), ClassifierStage(), RelevanceStage()]
+    return [LexiconStage(), GroupStage(), PromotionStage(), SpamStage(), ClassifierStage(), RelevanceStage()]
 
 
 def screen(text: str, context: ScreenContext | None = None) -> Verdict:

@@ -95,13 +95,26 @@ def auc(labels: Sequence[int] | np.ndarray, scores: Sequence[float] | np.ndarray
     return float((ranks[y].sum() - positives * (positives + 1) / 2) / (positives * negatives))
 
 
-def _fit_binary(x_train: Any, y_train: np.ndarray, x_dev: Any, y_dev: np.ndarray, grid: Sequence[float]) -> tuple[Any, float, float]:
+def set_weights(rows: Sequence[Row], target: Callable[[Row], bool]) -> np.ndarray:
+    """Sample weights that lift the smaller data sets: each row weighs 1/sqrt(the number of rows of its
+    set with its label), scaled to a mean of 1. (Chosen on the dev split over equal weights and
+    over full per-set balance: it raised the dev AUC of the small Persian, Tunisian and Levantine sets
+    and of Turkish, and cost the large English sets about a thousandth.)"""
+    from collections import Counter
+
+    sizes = Counter((r.dataset, target(r)) for r in rows)
+    weights = np.array([1 / np.sqrt(sizes[(r.dataset, target(r))]) for r in rows])
+    return weights * (len(weights) / weights.sum())
+
+
+def _fit_binary(x_train: Any, y_train: np.ndarray, x_dev: Any, y_dev: np.ndarray, grid: Sequence[float],
+                weights: np.ndarray | None = None) -> tuple[Any, float, float]:
     from sklearn.linear_model import LogisticRegression
 
     best: tuple[Any, float, float] | None = None
     for c in grid:
         model = LogisticRegression(C=c, solver="liblinear", max_iter=200, class_weight="balanced")
-        model.fit(x_train, y_train)
+        model.fit(x_train, y_train, sample_weight=weights)
         score = auc(y_dev, model.decision_function(x_dev))
         if best is None or score > best[2]:
             best = (model, c, score)
@@ -128,7 +141,7 @@ def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
     for head, target in ((HEADS_TOXIC, lambda r: r.toxic), (HEADS_SPAM, lambda r: r.spam)):
         y_train = np.array([target(r) for r in train_rows], dtype=int)
         y_dev = np.array([target(r) for r in dev_rows], dtype=int)
-        model, c, score = _fit_binary(x_train, y_train, x_dev, y_dev, grid)
+        model, c, score = _fit_binary(x_train, y_train, x_dev, y_dev, grid, set_weights(train_rows, target))
         log(f"head {head}: C={c} dev AUC={score:.4f}")
         report.chosen_c[head] = c
         report.dev_auc[head] = score

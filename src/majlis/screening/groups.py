@@ -1,0 +1,63 @@
+"""Identity abuse by construction: a group (a people, a faith, women, refugees, ...) named in the same
+sentence as an insult. Naming a group is not attacking it, and an insult alone may be aimed at anyone;
+the two together are what moderators call identity abuse. The words may still be quoted, denied or
+reported, so the rule sends the comment to a human and never rejects it alone."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from majlis.domain import Category
+from majlis.screening.context import ScreenContext
+from majlis.screening.lexicon import Lexicon, Match, matches_in, read_entries
+from majlis.screening.verdict import Evidence
+
+GROUP_INSULT = 0.8  # between the review (0.5) and reject (0.85) lines of the default policy
+INSULT_FLOOR = 0.3  # list entries at least this strong count as insults here, evidence-only ones included
+INSULTING = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE, Category.PROFANITY})
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+@lru_cache(maxsize=1)
+def group_lexicon() -> Lexicon:
+    """The names of groups (data/groups.tsv), compiled once."""
+    text = (resources.files("majlis.screening") / "data" / "groups.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader([line for line in text.splitlines() if line and not line.startswith("#")], delimiter="\t")
+    entries = []
+    for row in rows:
+        entries += read_entries(row["language"], [{"term": row["term"], "category": "abuse", "subtype": "group",
+                                                   "severity": "0", "mode": row["mode"], "source": "majlis"}])
+    return Lexicon(entries)
+
+
+def _sentence(text: str, index: int) -> int:
+    """Which sentence of `text` the character at `index` is in."""
+    return len(_SENTENCE_END.findall(text, 0, index))
+
+
+def group_insult(text: str, insults: tuple[Match, ...], language: str) -> tuple[float, list[Evidence]]:
+    """The rule's score and evidence for a text and the list matches found in it."""
+    strong = [m for m in insults if m.entry.category in INSULTING and m.entry.severity >= INSULT_FLOOR and not m.quoted]
+    if not strong:
+        return 0.0, []
+    for group in group_lexicon().find(text, language=language):
+        sentence = _sentence(text, group.start)
+        for insult in strong:
+            if _sentence(text, insult.start) == sentence and not (group.start <= insult.start < group.end):
+                start, end = min(group.start, insult.start), max(group.end, insult.end)
+                detail = f"{text[group.start:group.end]} … {text[insult.start:insult.end]}: a group named with an insult"
+                return GROUP_INSULT, [Evidence(Category.ABUSE, start, end, "rule:group-insult", detail, GROUP_INSULT)]
+    return 0.0, []
+
+
+class GroupStage:
+    """Runs the rule on the packaged lists' matches (shared with the list stage, not found twice)."""
+
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """Abuse score when a group is named with an insult, else nothing."""
+        insults = tuple(m for m in matches_in(text, context.language_hint) if m.entry.language != "promotion")
+        score, evidence = group_insult(text, insults, context.language_hint)
+        return ({Category.ABUSE: score} if score else {}), evidence

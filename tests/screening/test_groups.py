@@ -1,0 +1,41 @@
+"""A group named with an insult in the same sentence: identity abuse, for a human to judge."""
+
+from __future__ import annotations
+
+import pytest
+
+from majlis.domain import Action, Category
+from majlis.screening import ScreenContext, Screener
+from majlis.screening.groups import GROUP_INSULT, GroupStage
+
+stage = GroupStage()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("عەرەبەکان میللەتێکی پیسن", "ckb"),
+        ("Tirk miletekî bêesl in", "kmr"),
+        ("The refugees are idiots, every one of them", "en"),
+        ("ژنان عەقڵیان کەمە و نابێت دەنگ بدەن", "ckb"),
+    ],
+)
+def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: str) -> None:
+    scores, evidence = stage.run(text, ScreenContext(language_hint=language))
+    assert scores[Category.ABUSE] == GROUP_INSULT
+    assert evidence[0].source == "rule:group-insult" and text[evidence[0].start : evidence[0].end]
+    verdict = Screener().screen(text)
+    assert verdict.action is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("عەرەب و کورد و تورکمان لە کەرکووک پێکەوە دەژین", "ckb"),  # naming groups is not attacking them
+        ("Ereb, Kurd û Tirkmen li Kerkûkê bi hev re dijîn", "kmr"),
+        ("The minister is an idiot. Refugees arrived in Duhok on Monday.", "en"),  # insult and group apart
+        ('Calling refugees "idiots" is a disgrace', "en"),  # the insult is quoted
+    ],
+)
+def test_groups_without_an_insult_beside_them_are_left_alone(text: str, language: str) -> None:
+    assert stage.run(text, ScreenContext(language_hint=language)) == ({}, [])

@@ -1,0 +1,27 @@
+"""The project's Kurdish development sets (bench/data/kurdish/dev) as a regression check: what the
+lists were tuned on must stay caught, and none of its clean comments (hard negatives included) rejected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from majlis.domain import Action
+from majlis.screening import Screener
+
+DEV = Path(__file__).resolve().parents[2] / "bench" / "data" / "kurdish" / "dev"
+screener = Screener()
+
+
+@pytest.mark.parametrize("language", ["ckb", "kmr"])
+def test_kurdish_development_set(language: str) -> None:
+    rows = [line.split("|", 2) for line in (DEV / f"{language}_dev.txt").read_text(encoding="utf-8").splitlines()]
+    verdicts = [(label, screener.screen(text)) for label, _, text in rows]
+    violations = [v for label, v in verdicts if label != "clean"]
+    clean = [v for label, v in verdicts if label == "clean"]
+    assert len(violations) == 60 and len(clean) == 40
+    kept = sum(v.action is not Action.APPROVE for v in violations) / len(violations)
+    assert kept >= 0.85, kept
+    assert not [v for v in clean if v.action is Action.REJECT]
+    assert sum(v.language == language for _, v in verdicts) >= 95  # detected as the right language
