@@ -133,7 +133,9 @@ def read_entries(language: str, rows: Iterable[dict[str, str]], source_default: 
         if " " in term and mode in ("word", "stem"):
             mode = "phrase"
         if mode == "pattern":
-            re.compile(term)  # a bad pattern fails at load, naming nothing but itself
+            if not ARABIC_LETTER.search(term):  # patterns are run only on texts with Arabic letters
+                raise ValueError(f"{language}: a pattern must hold an Arabic-script letter: {term!r}")
+            re.compile(term)  # a bad pattern fails at load
         key = term if mode == "pattern" else normalise(term, light=mode == "exact").text
         entries.append(
             Entry(
@@ -191,7 +193,7 @@ class Lexicon:
         # Patterns (verb morphology) are few: one alternation, each entry its own named group.
         self._patterns = [e for e in entries if e.mode == "pattern"]
         self._pattern = (
-            re.compile("|".join(rf"(?<!\w)(?P<p{i}>{e.key})(?!\w)" for i, e in enumerate(self._patterns)))
+            re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<p{i}>{e.key})" for i, e in enumerate(self._patterns)) + r")(?!\w)")
             if self._patterns else None
         )
         self._by_length: dict[int, list[Entry]] = {}
@@ -258,7 +260,7 @@ class Lexicon:
         """Every entry found in `text` (written in `language`, if known), with context flags."""
         full = full or normalise(text)
         found = self._scan(self._full, full) + self._masked(full)
-        if self._pattern is not None:
+        if self._pattern is not None and ARABIC_LETTER.search(full.text):  # the patterns are Sorani verbs
             found += [(self._patterns[int(str(m.lastgroup)[1:])], m.start(), m.end())
                       for m in self._pattern.finditer(full.text)]
         hits = [(e, *full.span(s, t), full, s) for e, s, t in found]

@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+import ahocorasick
+
 from majlis.domain import Category
 from majlis.screening.context import ScreenContext
 from majlis.screening.features import words
@@ -49,42 +51,44 @@ _SHORT_TAIL = re.compile(r"(?:هکه|هکان|کان|که|يهک|يان|ان|ه�
 
 
 @lru_cache(maxsize=1)
-def concept_forms() -> tuple[dict[str, str], dict[str, str], int]:
-    """The concept list as (word beginnings -> concept, whole words -> concept, longest beginning)."""
+def concept_automaton() -> ahocorasick.Automaton:
+    """The concept list (data/concepts.tsv) as one automaton: form -> (length, concept, short)."""
     text = (resources.files("majlis.screening") / "data" / "concepts.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader([line for line in text.splitlines() if line and not line.startswith("#")], delimiter="\t")
-    starts: dict[str, str] = {}
-    whole: dict[str, str] = {}
+    automaton = ahocorasick.Automaton()
     for row in rows:
         concept = row.pop("concept")
         for forms in row.values():
             for form in (forms or "").split(","):
                 key = normalise(form.strip()).text
                 if key:
-                    (whole if len(key) <= 3 else starts)[key] = concept
-    return starts, whole, max(map(len, starts), default=0)
+                    automaton.add_word(key, (len(key), concept, len(key) <= 3))
+    automaton.make_automaton()
+    return automaton
 
 
 def concepts_of(text: str) -> frozenset[str]:
-    """The news concepts a text names, in any of the six languages."""
-    starts, whole, longest = concept_forms()
-    found = set()
-    for word in words(normalise(text).text):
-        candidates = [word]
-        if _ARABIC.match(word):
-            candidates += [word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3]
-        for candidate in candidates:
-            short = next((candidate[:n] for n in (3, 2) if candidate[:n] in whole
-                          and _SHORT_TAIL.fullmatch(candidate[n:])), None)
-            if short is not None:
-                found.add(whole[short])
+    """The news concepts a text names, in any of the six languages: a form of four letters or more
+    begins a word (or follows an Arabic clitic that does), a shorter one is the whole word with at
+    most a few endings; where several forms begin at one place, the longest counts."""
+    folded = normalise(text).text
+    longest: dict[int, tuple[int, str]] = {}
+    for end, (length, concept, short) in concept_automaton().iter(folded):
+        start = end - length + 1
+        word_start = start
+        while word_start > 0 and folded[word_start - 1].isalnum():
+            word_start -= 1
+        if word_start != start and not (_ARABIC.match(folded[start]) and folded[word_start:start] in _CLITICS):
+            continue
+        if short:
+            word_end = end + 1
+            while word_end < len(folded) and folded[word_end].isalnum():
+                word_end += 1
+            if not _SHORT_TAIL.fullmatch(folded[end + 1 : word_end]):
                 continue
-            for length in range(min(len(candidate), longest), 3, -1):
-                concept = starts.get(candidate[:length])
-                if concept is not None:
-                    found.add(concept)
-                    break
-    return frozenset(found)
+        if length > longest.get(start, (0, ""))[0]:
+            longest[start] = (length, concept)
+    return frozenset(concept for _, concept in longest.values())
 
 
 @lru_cache(maxsize=2048)
