@@ -7,7 +7,7 @@ from __future__ import annotations
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from majlis.storage import Store
 from tests.conftest import make_newsroom
@@ -46,8 +46,11 @@ def test_publisher_endpoints_answer_every_request_within_their_schema(data, stor
     case = data.draw(operation.as_strategy(), label="case")
     case.path_parameters = {**(case.path_parameters or {}), "site": "herald"}
     # Business rules go beyond the schema (an ftp:// URL, a private address, a closed article): a 422 for a
-    # schema-valid body is expected here; a 5xx or an answer outside the schema is not.
-    case.call_and_validate(headers=headers, excluded_checks=[positive_data_acceptance])
+    # schema-valid body is expected here; a 5xx or an answer outside the schema is not. The site is
+    # replaced after generation, so schemathesis' own idea of which part was made invalid no longer
+    # holds (it once flagged a valid PUT as "negative data accepted"): that check is left to the
+    # unauthenticated test above, which sends its cases as generated.
+    case.call_and_validate(headers=headers, excluded_checks=[positive_data_acceptance, negative_data_rejection])
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), database=None)
