@@ -62,6 +62,7 @@ def test_listed_words_are_found_in_every_language(text: str, language: str, cate
         ("خول البرلمان الحكومة صلاحيات جديدة", "ar"),
         ("بگیم که این گیم خوب است", "fa"),  # Persian "let's say", "game": not Sorani گێم
         ("Sen bir kere söyledin", "tr"),
+        ("Sen bu dizi izledin mi", "tr"),  # Turkish `dizi` (a series) is not Kurmanji `diz` + ending
         ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
         ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز  # Turkish `kere` (times) after `sen` is not Kurmanji `ker`
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed

@@ -114,6 +114,13 @@ def _token_end(text: str, end: int) -> int:
     return end
 
 
+def _endings_apply(entry: Entry, length: int, language: str) -> bool:
+    """A Kurdish word matched with endings counts only in a comment of its language (or of unknown
+    language): Turkish `dizi` (a TV series) is not Kurmanji `diz` (thief) with an ending."""
+    inflected = entry.language in _ENDINGS and entry.mode in ("word", "exact") and length > len(entry.key)
+    return not inflected or language in ("", entry.language)
+
+
 def _inflected(entry: Entry, tail: str, light: bool) -> bool:
     """Whether `tail`, the rest of the word after an entry's key, is a run of its language's endings."""
     endings = (_ENDINGS_LIGHT if light else _ENDINGS).get(entry.language)
@@ -263,10 +270,11 @@ class Lexicon:
         if self._pattern is not None and ARABIC_LETTER.search(full.text):  # the patterns are Sorani verbs
             found += [(self._patterns[int(str(m.lastgroup)[1:])], m.start(), m.end())
                       for m in self._pattern.finditer(full.text)]
-        hits = [(e, *full.span(s, t), full, s) for e, s, t in found]
+        hits = [(e, *full.span(s, t), full, s) for e, s, t in found if _endings_apply(e, t - s, language)]
         if self._light is not None and _LATIN_EXTENDED.search(text):
             light = light or normalise(text, light=True)
-            hits += [(e, *light.span(s, t), light, s) for e, s, t in self._scan(self._light, light, light=True)]
+            hits += [(e, *light.span(s, t), light, s) for e, s, t in self._scan(self._light, light, light=True)
+                     if _endings_apply(e, t - s, language)]
         matches = []
         for entry, start, end, view, folded_start in hits:
             if language and language in entry.not_in:
@@ -276,7 +284,8 @@ class Lexicon:
                     entry,
                     start,
                     end,
-                    targeted=_targeted(view.text, folded_start) or _addressed(entry, view.text, folded_start),
+                    targeted=_targeted(view.text, folded_start)
+                    or (language in ("", entry.language) and _addressed(entry, view.text, folded_start)),
                     quoted=_quoted(text, start, end),
                 )
             )
