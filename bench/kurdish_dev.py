@@ -24,7 +24,8 @@ def main() -> None:
     screener = Screener()
     screener.warm_up()
     for language in ("ckb", "kmr"):
-        lines = (DEV / f"{language}_dev.txt").read_text(encoding="utf-8").splitlines()
+        lines = [line for path in sorted(DEV.glob(f"{language}_dev*.txt"))
+                 for line in path.read_text(encoding="utf-8").splitlines()]
         total: Counter[str] = Counter()
         kept: Counter[str] = Counter()
         wrong = []

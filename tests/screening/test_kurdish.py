@@ -16,12 +16,13 @@ screener = Screener()
 
 @pytest.mark.parametrize("language", ["ckb", "kmr"])
 def test_kurdish_development_set(language: str) -> None:
-    rows = [line.split("|", 2) for line in (DEV / f"{language}_dev.txt").read_text(encoding="utf-8").splitlines()]
+    rows = [line.split("|", 2) for path in sorted(DEV.glob(f"{language}_dev*.txt"))
+            for line in path.read_text(encoding="utf-8").splitlines()]
     verdicts = [(label, screener.screen(text)) for label, _, text in rows]
     violations = [v for label, v in verdicts if label != "clean"]
     clean = [v for label, v in verdicts if label == "clean"]
-    assert len(violations) == 60 and len(clean) == 40
+    assert len(violations) == 80 and len(clean) == 45
     kept = sum(v.action is not Action.APPROVE for v in violations) / len(violations)
     assert kept >= 0.85, kept
     assert not [v for v in clean if v.action is Action.REJECT]
-    assert sum(v.language == language for _, v in verdicts) >= 95  # detected as the right language
+    assert sum(v.language == language for _, v in verdicts) >= 0.95 * len(verdicts)  # detected as this language
