@@ -156,8 +156,9 @@ bench/peers/setup.sh            # one virtualenv per peer, from PyPI
 
 Every row of every labelled set in `../shared/data` falls by a hash of its id into train (70%), dev
 (15%) or test (15%) — `src/majlis/screening/datasets.py`. The shipped model was trained on the train
-split of every set but ETHOS (GPL-3.0: evaluation only), each row weighing 1/√(rows of its set with
-its label) so that small sets count (chosen on dev), its probability scale was calibrated and the
+split of every set but ETHOS (GPL-3.0: evaluation only) and on the project's Kurdish development comments
+(`bench/data/kurdish/dev`), each row weighing 1/√(rows of its set with its label) so that small sets
+count (chosen on dev), its probability scale was calibrated and the
 default thresholds were chosen on dev; **every figure below is on the test split**, which nothing was
 trained or tuned on. One engine (one model, one set of lists) serves every language.
 

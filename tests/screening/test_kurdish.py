@@ -1,5 +1,6 @@
 """The project's Kurdish development sets (bench/data/kurdish/dev) as a regression check: what the
-lists were tuned on must stay caught, and none of its clean comments (hard negatives included) rejected."""
+lists were tuned on (and the model trained on) must stay caught, and none of its clean comments (hard
+negatives included) rejected."""
 
 from __future__ import annotations
 
@@ -26,3 +27,13 @@ def test_kurdish_development_set(language: str) -> None:
     assert kept >= 0.85, kept
     assert not [v for v in clean if v.action is Action.REJECT]
     assert sum(v.language == language for _, v in verdicts) >= 0.95 * len(verdicts)  # detected as this language
+
+
+def test_the_development_comments_are_training_rows_with_clean_ones_counted_more() -> None:
+    from majlis.screening.datasets import KURDISH_CLEAN_COPIES, TRAIN, read_written_kurdish
+
+    rows = read_written_kurdish(DEV)
+    assert {r.split for r in rows} == {TRAIN} and {r.language for r in rows} == {"ckb", "kmr"}
+    clean = [r for r in rows if r.clean]
+    assert len(clean) == 90 * KURDISH_CLEAN_COPIES and len(rows) - len(clean) == 160
+    assert any("identity_abuse" in r.labels for r in rows) and any(r.spam for r in rows)

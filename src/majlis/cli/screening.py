@@ -128,9 +128,11 @@ def evaluate_command(
 def train_command(
     data: Annotated[Path, typer.Option(help="Folder of labelled sets (one folder each with data.csv).")] = Path("../shared/data"),
     output: Annotated[Path, typer.Option(help="Where to write the model.")] = Path("src/majlis/screening/data/classifier.npz"),
+    kurdish: Annotated[Path, typer.Option(help="The project's Kurdish development comments (trained on too).")] = Path(
+        "bench/data/kurdish/dev"),
 ) -> None:
     """Train the shipped classifier on the labelled sets (needs the `train` extra)."""
-    from majlis.screening.datasets import read_all
+    from majlis.screening.datasets import read_all, read_written_kurdish
     from majlis.screening.training import calibrate, train
 
     if not data.is_dir():
@@ -138,8 +140,10 @@ def train_command(
         raise typer.Exit(2)
     rows = read_all(data)
     console.print(f"{len(rows)} labelled rows from {data}")
-    model, _ = train(rows, log=console.print)
-    knots = calibrate(model, rows)
+    written = read_written_kurdish(kurdish) if kurdish.is_dir() else []
+    console.print(f"{len(written)} Kurdish training rows from {kurdish}")
+    model, _ = train(rows + written, log=console.print)
+    knots = calibrate(model, rows)  # on the public sets' dev split only
     console.print(f"calibration on the dev split: {knots}")
     model.save(output)
     console.print(f"model written to {output} ({output.stat().st_size / 1e6:.1f} MB)")
