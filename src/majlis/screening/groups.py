@@ -5,14 +5,12 @@ reported, so the rule sends the comment to a human and never rejects it alone.""
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from importlib import resources
 
 from majlis.domain import Category
 from majlis.screening.context import ScreenContext
-from majlis.screening.lexicon import Lexicon, Match, matches_in, read_entries
+from majlis.screening.lexicon import Lexicon, Match, data_rows, matches_in, read_entries
 from majlis.screening.verdict import Evidence
 
 GROUP_INSULT = 0.8  # between the review (0.5) and reject (0.85) lines of the default policy
@@ -24,12 +22,9 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 @lru_cache(maxsize=1)
 def group_lexicon() -> Lexicon:
     """The names of groups (data/groups.tsv), compiled once."""
-    text = (resources.files("majlis.screening") / "data" / "groups.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader([line for line in text.splitlines() if line and not line.startswith("#")], delimiter="\t")
     entries = []
-    for row in rows:
-        entries += read_entries(row["language"], [{"term": row["term"], "category": "abuse", "subtype": "group",
-                                                   "severity": "0", "mode": row["mode"], "source": "majlis"}])
+    for row in data_rows("groups.tsv"):
+        entries += read_entries(row["language"], [{**row, "category": "abuse", "subtype": "group", "severity": "0"}])
     return Lexicon(entries)
 
 

@@ -160,11 +160,16 @@ def read_entries(language: str, rows: Iterable[dict[str, str]], source_default: 
     return entries
 
 
-def read_tsv(name: str, language: str) -> list[Entry]:
-    """Entries of one packaged list file (`data/<name>`)."""
+def data_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a packaged tab-separated file (`data/<name>`), its `#` lines left out."""
     text = (resources.files("majlis.screening") / "data" / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return read_entries(language, csv.DictReader(lines, delimiter="\t"))
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def read_tsv(name: str, language: str) -> list[Entry]:
+    """Entries of one packaged list file (`data/<name>`)."""
+    return read_entries(language, data_rows(name))
 
 
 def packaged_entries(languages: Sequence[str] = LANGUAGES) -> list[Entry]:

@@ -3,16 +3,15 @@ to automatic rejection (the policy has no reject threshold for `off_topic`)."""
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from importlib import resources
 
 import ahocorasick
 
 from majlis.domain import Category
 from majlis.screening.context import ScreenContext
 from majlis.screening.features import words
+from majlis.screening.lexicon import ARABIC_LETTER, data_rows
 from majlis.screening.normalise import normalise
 from majlis.screening.verdict import Evidence
 
@@ -43,7 +42,6 @@ STEM = 6  # compare word beginnings: "budget", "budgets" and "budgetary" meet; "
 # concepts for an opinion, and then sharing none with the article sends it to a human.
 MIN_CONCEPTS = 2
 ACROSS_SCORE = 0.8  # the default review threshold of off_topic: a human looks, nothing is rejected
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")  # glued to the front of Arabic-script words
 # Endings allowed after a short form (پرد "bridge" in پردەکەی, av in avê), normalised; any other
 # continuation makes another word (پل "bridge" is not پلیس "police").
@@ -53,10 +51,8 @@ _SHORT_TAIL = re.compile(r"(?:هکه|هکان|کان|که|يهک|يان|ان|ه�
 @lru_cache(maxsize=1)
 def concept_automaton() -> ahocorasick.Automaton:
     """The concept list (data/concepts.tsv) as one automaton: form -> (length, concept, short)."""
-    text = (resources.files("majlis.screening") / "data" / "concepts.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader([line for line in text.splitlines() if line and not line.startswith("#")], delimiter="\t")
     automaton = ahocorasick.Automaton()
-    for row in rows:
+    for row in data_rows("concepts.tsv"):
         concept = row.pop("concept")
         for forms in row.values():
             for form in (forms or "").split(","):
@@ -78,7 +74,7 @@ def concepts_of(text: str) -> frozenset[str]:
         word_start = start
         while word_start > 0 and folded[word_start - 1].isalnum():
             word_start -= 1
-        if word_start != start and not (_ARABIC.match(folded[start]) and folded[word_start:start] in _CLITICS):
+        if word_start != start and not (ARABIC_LETTER.match(folded[start]) and folded[word_start:start] in _CLITICS):
             continue
         if short:
             word_end = end + 1
