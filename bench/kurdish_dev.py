@@ -13,6 +13,7 @@ from pathlib import Path
 
 from majlis.domain import Action
 from majlis.screening import ScreenContext, Screener
+from majlis.screening.datasets import written_comments
 
 DEV = Path(__file__).resolve().parent / "data" / "kurdish" / "dev"
 
@@ -24,13 +25,10 @@ def main() -> None:
     screener = Screener()
     screener.warm_up()
     for language in ("ckb", "kmr"):
-        lines = [line for path in sorted(DEV.glob(f"{language}_dev*.txt"))
-                 for line in path.read_text(encoding="utf-8").splitlines()]
         total: Counter[str] = Counter()
         kept: Counter[str] = Counter()
         wrong = []
-        for line in lines:
-            label, kind, text = line.split("|", 2)
+        for _, label, kind, text in written_comments(DEV, language):
             verdict = screener.screen(text, ScreenContext())
             total[label] += 1
             if label == "clean":

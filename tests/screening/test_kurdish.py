@@ -10,6 +10,7 @@ import pytest
 
 from majlis.domain import Action
 from majlis.screening import Screener
+from majlis.screening.datasets import written_comments
 
 DEV = Path(__file__).resolve().parents[2] / "bench" / "data" / "kurdish" / "dev"
 screener = Screener()
@@ -17,9 +18,7 @@ screener = Screener()
 
 @pytest.mark.parametrize("language", ["ckb", "kmr"])
 def test_kurdish_development_set(language: str) -> None:
-    rows = [line.split("|", 2) for path in sorted(DEV.glob(f"{language}_dev*.txt"))
-            for line in path.read_text(encoding="utf-8").splitlines()]
-    verdicts = [(label, screener.screen(text)) for label, _, text in rows]
+    verdicts = [(label, screener.screen(text)) for _, label, _, text in written_comments(DEV, language)]
     violations = [v for label, v in verdicts if label != "clean"]
     clean = [v for label, v in verdicts if label == "clean"]
     assert len(violations) == 80 and len(clean) == 45

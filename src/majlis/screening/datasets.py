@@ -101,15 +101,23 @@ KURDISH_CLEAN_COPIES = 6
 _WRITTEN_LABELS = {"abuse": "identity_abuse", "promotion": "spam"}
 
 
+def written_comments(folder: Path, language: str = "*") -> list[tuple[str, str, str, str]]:
+    """The project's written Kurdish comments (`<language>_dev*.txt`, one `label|kind|text` per line)
+    as (id, label, kind, text), the id naming the file and the line."""
+    comments = []
+    for path in sorted(folder.glob(f"{language}_dev*.txt")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            label, kind, text = line.split("|", 2)
+            comments.append((f"{path.stem}-{n}", label, kind, text))
+    return comments
+
+
 def read_written_kurdish(folder: Path) -> list[Row]:
     """The Kurdish development comments as training rows (`ckb_dev*.txt`, `kmr_dev*.txt`)."""
     rows: list[Row] = []
-    for path in sorted(folder.glob("*_dev*.txt")):
-        language = path.name.split("_", 1)[0]
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-            label, _kind, text = line.split("|", 2)
-            copies = KURDISH_CLEAN_COPIES if label == "clean" else 1
-            for copy in range(copies):
-                rows.append(Row(f"{path.stem}-{n}-{copy}", text, (_WRITTEN_LABELS.get(label, label),),
-                                "kurdish_dev", language, assigned_split=TRAIN))
+    for key, label, _kind, text in written_comments(folder):
+        copies = KURDISH_CLEAN_COPIES if label == "clean" else 1
+        for copy in range(copies):
+            rows.append(Row(f"{key}-{copy}", text, (_WRITTEN_LABELS.get(label, label),),
+                            "kurdish_dev", key.split("_", 1)[0], assigned_split=TRAIN))
     return rows

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 import zlib
 from collections import deque
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import UTC, datetime, timedelta
 from operator import attrgetter, countOf
 
 import numpy as np
 
 from majlis.domain import Category
-from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
-
 from majlis.screening.context import Recent, ScreenContext
 from majlis.screening.features import words
 from majlis.screening.normalise import normalise
