@@ -222,3 +222,19 @@ def test_old_handled_events_and_finished_deliveries_are_purged(store: Store, set
     assert store.purge_handled(datetime.now(UTC) - timedelta(days=1)) == 0  # nothing old enough yet
     assert store.purge_handled(datetime.now(UTC) + timedelta(seconds=1)) == 1  # the failed one; not the pending
     assert [d["id"] for d in store.deliveries_of(hook["id"])] == [waiting]
+
+
+def test_a_test_delivery_is_never_claimed_by_the_poller(store: Store, settings: Settings) -> None:
+    """The request that sends a test event tries it itself; the poller must not race it to the receiver."""
+    from datetime import timedelta
+
+    from majlis.services import webhooks
+
+    room = make_newsroom(store)
+    site = store.site_by_slug(room.site)
+    assert site is not None
+    hook, _ = webhooks.create(store, settings.model_copy(update={"webhook_allow_private": True}),
+                              settings.resolved_secret(), site, "http://127.0.0.1:9/hook", None)
+    tested = store.add_delivery(hook["id"], "webhook.test", "{}")
+    assert tested not in store.claim_due_deliveries(timedelta(seconds=30))
+    assert store.delivery(tested)["status"] == "pending"  # type: ignore[index]

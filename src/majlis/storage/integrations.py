@@ -96,12 +96,13 @@ class IntegrationStore:
             return bool(conn.execute(delete(webhooks).where(webhooks.c.id == webhook_id)).rowcount)
 
     def add_delivery(self, webhook_id: int, event: str, payload: str) -> int:
-        """A delivery outside the outbox (the test event), already due."""
+        """A delivery outside the outbox (the test event), tried by its caller at once: it has no
+        due time, so the delivery poller never claims it too."""
         now = utcnow()
         with self._writer.begin() as conn:
             return int(conn.execute(insert(webhook_deliveries).values(
                 webhook_id=webhook_id, event=event, payload=payload, status=PENDING, attempts=0,
-                next_attempt_at=now, created_at=now)).inserted_primary_key[0])  # type: ignore[index]
+                next_attempt_at=None, created_at=now)).inserted_primary_key[0])  # type: ignore[index]
 
     def claim_due_deliveries(self, lease: timedelta, limit: int = 100) -> list[int]:
         """Deliveries due now, each leased to the caller (its next attempt moved `lease` ahead, so
