@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
@@ -45,9 +46,11 @@ def _word_features(word: str) -> np.ndarray:
     return result
 
 
-def words(folded: str) -> list[str]:
-    """The words of a folded text (digits inside words kept, single digits dropped)."""
-    return [w for w in _WORD.findall(folded) if not w.isdigit()]
+@lru_cache(maxsize=64)
+def words(folded: str) -> tuple[str, ...]:
+    """The words of a folded text (digits inside words kept, single digits dropped). Cached: the
+    model, the repeat and gibberish checks and relevance all read the words of the same text."""
+    return tuple(w for w in _WORD.findall(folded) if not w.isdigit())
 
 
 def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,8 +83,8 @@ class Normalised:
 
     original: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]  # a range when folding moved no character
+    ends: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span behind folded characters [start, end)."""
@@ -131,13 +131,13 @@ class _FoldTable:
 _TABLES = {False: _FoldTable(fold_char), True: _FoldTable(light_fold_char)}
 
 
-def _fold(text: str, light: bool = False) -> tuple[list[str], list[int], list[int]]:
+def _fold(text: str, light: bool = False) -> tuple[str, Sequence[int], Sequence[int]]:
     table = _TABLES[light]
     chars_seen = set(text)
     table.learn(chars_seen)
     if not (chars_seen & table.irregular):
-        # The common case: one character in, one out, offsets unchanged.
-        return list(text.translate(table.table)), list(range(len(text))), list(range(1, len(text) + 1))
+        # The common case: one character in, one out, offsets unchanged (ranges: nothing to build).
+        return text.translate(table.table), range(len(text)), range(1, len(text) + 1)
     fold = table.fold
     chars: list[str] = []
     starts: list[int] = []
@@ -154,7 +154,7 @@ def _fold(text: str, light: bool = False) -> tuple[list[str], list[int], list[in
             chars.append(sub)
             starts.append(index)
             ends.append(index + 1)
-    return chars, starts, ends
+    return "".join(chars), tuple(starts), tuple(ends)
 
 
 _RUNS = re.compile(r"([^\W\d_])\1{2,}|\s{2,}")
@@ -190,6 +190,10 @@ _SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ .\-_·•]){2,}[^\W\d_](?![^\W\
 
 
 _LEET_CANDIDATE = re.compile(r"\S*(?:[a-z][013457-9@$!|€£+]|[013457-9@$!|€£+][a-z]|[@$!|]{2})\S*")
+# Whether a text may hold leetspeak at all, without `_LEET_CANDIDATE`'s backtracking: the same
+# letter-symbol pairs, except an "@" that starts a plain handle ("@user", which `_unleet` keeps).
+_LEET_HINT = re.compile(r"[a-z][013457-9@$!|€£+]|[013457-9$!|€£+][a-z]|(?<=\S)@[a-z]|[@$!|]{2}"
+                        r"|(?<!\S)@[a-z][a-z0-9]*[^a-z0-9\s]")
 _EDGE_PUNCTUATION = ".,;:?!\"'()[]{}«»…"
 
 
@@ -206,13 +210,11 @@ def _unleet(match: re.Match[str]) -> str:
     return token[:offset] + fixed + token[offset + len(core) :]
 
 
-def _leet(chars: list[str]) -> list[str]:
+def _leet(folded: str) -> str:
     """Leetspeak inside a word: letters mixed with 0/1/3/4/5/7/@/$/! ("sh1t", "@$$").
 
     Every substitution is one character for one, so offsets do not move."""
-    text = "".join(chars)
-    fixed = _LEET_CANDIDATE.sub(_unleet, text)
-    return chars if fixed == text else list(fixed)
+    return _LEET_CANDIDATE.sub(_unleet, folded)
 
 
 def _join_spaced(chars: list[str], starts: list[int], ends: list[int]) -> tuple[list[str], list[int], list[int]]:
@@ -238,14 +240,11 @@ def normalise(text: str, light: bool = False, evasion: bool = True) -> Normalise
     """
     if evasion:
         base = normalise(text, light, evasion=False)
-        folded = base.text
-        if (light or not _LEET_CANDIDATE.search(folded)) and not _RUNS.search(folded) and not _SPACED.search(folded):
-            return base  # nothing to undo: the character view is the view
-        chars, starts, ends = list(base.text), list(base.starts), list(base.ends)
-        if not light:
-            chars = _leet(chars)
-        chars, starts, ends = _squeeze(chars, starts, ends)
+        folded = base.text if light or not _LEET_HINT.search(base.text) else _leet(base.text)
+        if not _RUNS.search(folded) and not _SPACED.search(folded):
+            # Letters only changed one for one (or not at all): the character view's offsets hold.
+            return base if folded == base.text else Normalised(text, folded, base.starts, base.ends)
+        chars, starts, ends = _squeeze(list(folded), list(base.starts), list(base.ends))
         chars, starts, ends = _join_spaced(chars, starts, ends)
         return Normalised(text, "".join(chars), tuple(starts), tuple(ends))
-    chars, starts, ends = _fold(text, light)
-    return Normalised(text, "".join(chars), tuple(starts), tuple(ends))
+    return Normalised(text, *_fold(text, light))

@@ -21,6 +21,8 @@ URL = re.compile(
     rf"|(?<![\w-])[a-z0-9-]{{2,}}\s*(?:\(dot\)|\[dot\]| dot )\s*(?:{TLDS})\b",
     re.IGNORECASE,
 )
+# Every URL above holds one of these; most comments hold none and skip the costlier scan.
+URL_HINT = re.compile(rf"://|www\.|\.(?:{TLDS})(?![\w-])|dot", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[\s().-]{0,2}\d){7,14}(?!\w)")
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{3,30}\b")
@@ -63,7 +65,8 @@ class PromotionStage:
         folded = view.text
         evidence: list[Evidence] = []
         contact = 0.0  # the strongest "how to reach me" signal
-        for match in URL.finditer(folded):
+        has_at = "@" in folded  # emails and handles need one
+        for match in URL.finditer(folded) if URL_HINT.search(folded) else ():
             url = match.group().rstrip(".,;:!?)]}\"'»”")
             start, end = view.span(match.start(), match.start() + len(url))
             host = host_of(url)
@@ -80,7 +83,7 @@ class PromotionStage:
                 score, rule = 0.6, "rule:url"
             contact = max(contact, score)
             evidence.append(Evidence(Category.PROMOTION, start, end, rule, host, score))
-        for match in EMAIL.finditer(folded):
+        for match in EMAIL.finditer(folded) if has_at else ():
             start, end = view.span(match.start(), match.end())
             contact = max(contact, 0.75)
             evidence.append(Evidence(Category.PROMOTION, start, end, "rule:email", "email address", 0.75))
@@ -94,7 +97,7 @@ class PromotionStage:
             evidence.append(Evidence(Category.PROMOTION, start, end, "rule:phone", f"{len(digits)} digits", 0.75))
         opening = LEADING_MENTIONS.match(folded)
         replying_to = opening.end() if opening else 0
-        handles = [m for m in HANDLE.finditer(folded) if m.start() >= replying_to
+        handles = [m for m in (HANDLE.finditer(folded) if has_at else ()) if m.start() >= replying_to
                    and not EMAIL.search(folded[max(0, m.start() - 30) : m.end()])]
         for match in handles:
             start, end = view.span(match.start(), match.end())

@@ -32,7 +32,7 @@ KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 MASHED = re.compile("|".join(row[i : i + 4] for row in KEYBOARD_ROWS for i in range(len(row) - 3)))
 
 
-def shingles(folded: str, tokens: list[str] | None = None) -> set[int]:
+def shingles(folded: str, tokens: tuple[str, ...] | None = None) -> set[int]:
     """Hashed word 2-shingles (and words) of a folded text."""
     tokens = words(folded) if tokens is None else tokens
     grams = {" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1)} | set(tokens)
