@@ -35,3 +35,14 @@ def test_letters_decide_when_there_is_no_model_answer() -> None:
 
 def test_text_without_letters_takes_the_hint() -> None:
     assert detect_language("👍👍 100%", hint="ar").language == "ar"
+
+
+def test_telltale_letters_and_words_decide_without_the_model() -> None:
+    turkish = detect_language("Yetkililer bu ay su fiyatlarının arttığını söyledi")
+    assert (turkish.language, turkish.method) == ("tr", "letters")
+    english = detect_language("The council said that the bridge is open to traffic again")
+    assert (english.language, english.method) == ("en", "words")
+    # A Kurmanji letter beside them leaves the choice to the model and the Kurmanji rule.
+    assert detect_language("Ez ji te hez dikim, tu dizanî ku ev rast e").language == "kmr"
+    # Too few English function words: the model decides (Dutch here, not English).
+    assert detect_language("De gemeente heeft de brug weer geopend voor het verkeer").method == "fasttext-lite"

@@ -111,13 +111,19 @@ def article_stems(title: str, body: str) -> frozenset[str]:
     return frozenset(content_stems(title + " " + title + " " + body))
 
 
+@lru_cache(maxsize=2048)
+def article_words(title: str, body: str) -> int:
+    """How many words an article has (cached: splitting a long body for every comment adds up)."""
+    return len((title + body).split())
+
+
 class RelevanceStage:
     """Scores `off_topic` by how few of the comment's content words the article shares."""
 
     def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
         """Off-topic score; no opinion without an article body or for short comments."""
         article = context.article
-        if article is None or len((article.title + article.body).split()) < 20:
+        if article is None or article_words(article.title, article.body) < 20:
             return {}, []
         comment = content_stems(text)
         if len(comment) < MIN_CONTENT_WORDS:
