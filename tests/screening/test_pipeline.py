@@ -48,3 +48,29 @@ def test_ordinary_english_is_not_held_as_spam() -> None:
                  "When will the road bridge be repaired too?"]:
         assert screen(text).action is Action.APPROVE, text
     assert screen("Check out my channel for more videos").category is Category.PROMOTION
+
+
+def test_every_field_of_the_context_reaches_the_stages() -> None:
+    """The screen rebuilds the context for its stages field by field; a new field must not be lost."""
+    import dataclasses
+    from datetime import UTC, datetime
+
+    from majlis.screening import ArticleText, RecentComment, ScreenContext, Screener
+    from majlis.screening.policy import Policy
+
+    seen: list[ScreenContext] = []
+
+    class Spy:
+        def run(self, text: str, context: ScreenContext):  # type: ignore[no-untyped-def]
+            seen.append(context)
+            return {}, []
+
+    now = datetime(2026, 11, 25, tzinfo=UTC)
+    given = ScreenContext(policy=Policy(allowed_domains=("example.org",)), article=ArticleText("t", "b", "en"),
+                          recent=(RecentComment(1, "x", "a", now),), author_key="a", now=now, language_hint="en")
+    Screener([Spy()]).screen("The council met on Tuesday and agreed the budget.", given)
+    inner = seen[0]
+    for spec in dataclasses.fields(ScreenContext):
+        if spec.name not in ("found", "signals", "language_hint"):
+            assert getattr(inner, spec.name) is getattr(given, spec.name), spec.name
+    assert inner.language_hint == "en"

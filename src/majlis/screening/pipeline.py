@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Sequence
 from typing import Protocol
@@ -40,9 +39,10 @@ class Screener:
         detected = detect_language(text, context.language_hint)
         scores = {c: 0.0 for c in Category}
         signals: dict[str, float] = {}
-        context = dataclasses.replace(
-            context, language_hint=detected.language or context.language_hint, found=scores, signals=signals
-        )
+        # Built field by field: `dataclasses.replace` costs several times more, on every comment.
+        context = ScreenContext(policy=context.policy, article=context.article, recent=context.recent,
+                                author_key=context.author_key, now=context.now,
+                                language_hint=detected.language or context.language_hint, found=scores, signals=signals)
         evidence: list[Evidence] = []
         for stage in self.stages:
             stage_scores, stage_evidence = stage.run(text, context)

@@ -29,6 +29,7 @@ NEAR_DUPLICATE = 0.8
 FLOOD_WINDOW = timedelta(minutes=10)
 VOWELS = set("aeiouy")
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_LETTERS = re.compile(r"[^\W\d_]+")
 MASHED = re.compile("|".join(row[i : i + 4] for row in KEYBOARD_ROWS for i in range(len(row) - 3)))
 
 
@@ -51,8 +52,8 @@ def signature(folded: str) -> np.ndarray | None:
 def gibberish_score(folded: str) -> float:
     """How much a text looks like keyboard mashing or a character flood, in [0, 1]."""
     tokens = words(folded)
-    letters = sum(map(str.isalpha, folded))
-    if len(folded) >= 20 and letters < 0.2 * len(folded.replace(" ", "")):
+    letters = len(folded) - len(_LETTERS.sub("", folded))
+    if len(folded) >= 20 and letters < 0.2 * (len(folded) - folded.count(" ")):
         return 0.6  # mostly symbols or emoji
     latin = [t for t in tokens if t.isascii() and t.isalpha() and len(t) >= 5]
     if len(latin) < 3:
