@@ -5,6 +5,8 @@
 - Majlis: `majlis serve --workers 2` on SQLite (the default install), rate limits off.
 - Isso 0.14 (PyPI, its own virtualenv under bench/.venvs/isso) on gunicorn with 2 workers, guard off.
 - nginx serving, as a static file, the very bytes Majlis answers for the article: the ceiling.
+- `bench/peers/minimal_post.py`: FastAPI + SQLite committing one row per post and nothing else, with 2
+  uvicorn workers: the floor cost of posting on Majlis's stack (the ceiling of its posting rate).
 Each holds one article with 200 comments. Load: wrk (Debian), loopback only, bounded in time; reads
 with 64 connections, posts with 16. The load generator shares the 2 cores with the servers.
 """
@@ -120,6 +122,18 @@ listen = http://127.0.0.1:{port}/
     return process, base
 
 
+def start_minimal(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """The stack's floor: FastAPI + SQLite, one insert per post, 2 uvicorn workers."""
+    port = free_port()
+    env = {**os.environ, "MINIMAL_DB": str(folder / "minimal.db")}
+    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "minimal_post:app", "--port", str(port), "--workers", "2",
+                                "--log-level", "warning", "--no-access-log"], cwd=ROOT / "bench" / "peers", env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    wait(base + "/readyz")
+    return process, base
+
+
 def start_nginx(folder: Path, body: bytes) -> tuple[subprocess.Popen[bytes], str]:
     """nginx serving the bytes as a static JSON file."""
     port = free_port()
@@ -224,6 +238,11 @@ def main() -> None:
         results["post isso"] = wrk(isso_base + "/", 16, args.seconds, post_script(
             folder, "isso", "/new?uri=%2Fstory",
             '{"author": "Bench", "email": "b%d@example.org", "text": "A new remark on the bridge budget number %d"}'))
+        floor, floor_base = start_minimal(folder)
+        processes.append(floor)
+        results["post floor"] = wrk(floor_base + "/", 16, args.seconds, post_script(
+            folder, "floor", "/api/v1/sites/bench/articles/story/comments",
+            '{"author_name": "Bench", "author_email": "b%d@example.org", "text": "A new remark on the bridge budget number %d"}'))
     finally:
         for process in processes:
             process.terminate()
@@ -239,6 +258,7 @@ def main() -> None:
     read_ratio = results["read majlis"]["rps"] / results["read isso"]["rps"]
     ceiling_share = results["read majlis"]["rps"] / results["read nginx"]["rps"]
     post_ratio = results["post majlis"]["rps"] / results["post isso"]["rps"]
+    floor_share = results["post majlis"]["rps"] / results["post floor"]["rps"]
     body_text = f"""Measured {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} with `.venv/bin/python bench/isso_compare.py`
 (after `bench/peers/setup.sh`; wrk and nginx from Debian). One article with {COMMENTS} comments in each; Majlis
 and Isso both with 2 worker processes on SQLite, rate limits and Isso's guard off; wrk with 2 threads,
@@ -259,10 +279,13 @@ and Isso both with 2 worker processes on SQLite, rate limits and Isso's guard of
 |---|---|---|---|---|
 {row("Majlis (screened)", "post majlis")}
 {row("Isso 0.14 (unchecked)", "post isso")}
+{row("FastAPI + SQLite, one insert and nothing else (the stack's floor)", "post floor")}
 
 Majlis reads at {read_ratio:,.0f}× Isso's rate and at {ceiling_share:.0%} of the nginx ceiling; it accepts posts
 at {post_ratio:.1f}× Isso's rate. Targets of the scale issue: ≥100× Isso with p99 under 20 ms, ≥30% of the
-ceiling, ≥3× Isso's posting rate.
+ceiling, ≥3× Isso's posting rate. For scale: 3× Isso is {3 * results["post isso"]["rps"]:,.0f} posts/s, and the
+bare stack, committing one row per post with no screen, no site, article or author lookups, no decision
+record and no events, accepts {results["post floor"]["rps"]:,.0f} posts/s here; Majlis posts at {floor_share:.0%} of that floor.
 """
     write_section(args.out, "isso", "Reading and posting, side by side with Isso", body_text)
     print(f"written {args.out}", file=sys.stderr)

@@ -48,6 +48,7 @@ def _decision(row: Row[Any]) -> DecisionEvent:
 # SQLAlchemy re-building and re-keying the statement for every comment.
 _INSERT_DECISION = insert(decisions)
 _INSERT_COMMENT = insert(comments)
+_SITE_BY_SLUG = select(sites).where(sites.c.slug == bindparam("slug"))
 _ARTICLE_BY_KEY = select(articles).where(articles.c.site_id == bindparam("site_id"), articles.c.key == bindparam("key"))
 
 
@@ -90,7 +91,7 @@ class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, RecentStore)
     def site_by_slug(self, slug: str) -> Site | None:
         """The site with this slug, if any."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(sites).where(sites.c.slug == slug)).first()
+            row = conn.execute(_SITE_BY_SLUG, {"slug": slug}).first()
             return _site(row) if row else None
 
     def site_by_id(self, site_id: int) -> Site | None:
