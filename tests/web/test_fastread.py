@@ -42,3 +42,13 @@ def test_cached_reads_are_counted_under_their_route(client: TestClient, store: S
     line = next(l for l in metrics.splitlines() if l.startswith("majlis_requests_total")
                 and 'route="/api/v1/sites/{site}/articles/{article}/comments"' in l and 'method="GET"' in l and 'status="200"' in l)
     assert float(line.rsplit(" ", 1)[1]) == 3
+
+
+def test_the_loaded_screen_is_out_of_the_collectors_sight_once_the_app_runs(client: TestClient) -> None:
+    """Full collections over the screen's large, long-lived heap showed as read latency: the app
+    freezes what is loaded when it starts."""
+    import gc
+
+    screener = client.app.state.screener  # type: ignore[attr-defined]
+    assert gc.get_freeze_count() > 0
+    assert not any(tracked is screener for tracked in gc.get_objects())

@@ -47,14 +47,14 @@ class IntegrationStore:
         if not batch:
             return claimed
         with self._writer.begin() as conn:
-            for event_id, deliveries in batch:
-                if not conn.execute(update(outbox).where(outbox.c.id == event_id, outbox.c.handled_at.is_(None))
-                                    .values(handled_at=now)).rowcount:
-                    continue
-                claimed.add(event_id)
-                for delivery in deliveries:
-                    conn.execute(insert(webhook_deliveries).values(
-                        **delivery, outbox_id=event_id, status=PENDING, attempts=0, next_attempt_at=now, created_at=now))
+            # One statement claims the whole batch; RETURNING names what this call claimed.
+            claimed = set(conn.execute(update(outbox).where(outbox.c.id.in_([e for e, _ in batch]),
+                                                            outbox.c.handled_at.is_(None))
+                                       .values(handled_at=now).returning(outbox.c.id)).scalars())
+            rows = [{**delivery, "outbox_id": event_id, "status": PENDING, "attempts": 0, "next_attempt_at": now,
+                     "created_at": now} for event_id, deliveries in batch if event_id in claimed for delivery in deliveries]
+            if rows:
+                conn.execute(insert(webhook_deliveries), rows)
         return claimed
 
     def purge_handled(self, before: datetime) -> int:
