@@ -54,3 +54,14 @@ def test_light_view_keeps_diacritics() -> None:
     assert normalise("Kîr", light=True).text == "kîr"
     assert normalise("PİÇ", light=True).text == "piç"
     assert normalise("Kîr").text == "kir"
+
+
+@pytest.mark.parametrize("text", ["@user.name", "@ss-hole", "@user_x", "(@user)", "@b1tch", "x@y", "@sshole!",
+                                  "h@te", "@$$", "a$$", "great!", "b!tch!", "@user", "sh1t happens", "covid19"])
+def test_the_leetspeak_hint_skips_only_texts_it_would_not_change(text: str) -> None:
+    """The hint decides whether the costlier leetspeak pass runs: skipping must never change the view."""
+    from majlis.screening.normalise import _LEET_CANDIDATE, _LEET_HINT, _leet
+
+    folded = normalise(text, evasion=False).text
+    full = _leet(folded) if _LEET_CANDIDATE.search(folded) else folded
+    assert (_leet(folded) if _LEET_HINT.search(folded) else folded) == full

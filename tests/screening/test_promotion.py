@@ -64,3 +64,23 @@ def test_evidence_points_at_the_link() -> None:
     text = "see www.cheap-watches.com, now"
     _, evidence = stage.run(text, ScreenContext())
     assert any(text[e.start : e.end] == "www.cheap-watches.com" for e in evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "visit shop-now (dot) com for more",
+        "visit SHOP-NOW DOT COM for more",
+        "HTTPS://EXAMPLE.ORG/A",
+        "mail me: a.b@site.co.uk",
+        "sale at watches.ru/x today",
+        "The bridge reopens on Tuesday, the council says.",
+    ],
+)
+def test_the_url_hint_never_hides_a_link(text: str) -> None:
+    """The cheap hint decides whether the URL pattern runs at all: it must see every URL it finds."""
+    from majlis.screening.normalise import normalise
+    from majlis.screening.promotion import URL, URL_HINT
+
+    folded = normalise(text, evasion=False).text
+    assert bool(URL.search(folded)) <= bool(URL_HINT.search(folded))
