@@ -207,9 +207,8 @@ def test_private_addresses_are_refused_unless_allowed(client: TestClient, store:
     assert tested["delivered"] is False and "non-public address" in tested["error"]
 
 
-def test_old_handled_events_and_finished_deliveries_are_purged(store: Store, settings: Settings) -> None:
-    from datetime import UTC, datetime, timedelta
-
+def hook_of_a_new_site(store: Store, settings: Settings) -> dict[str, Any]:
+    """A webhook (to a closed local port) registered on a new newsroom's site, through the service."""
     from majlis.services import webhooks
 
     room = make_newsroom(store)
@@ -217,6 +216,13 @@ def test_old_handled_events_and_finished_deliveries_are_purged(store: Store, set
     assert site is not None
     hook, _ = webhooks.create(store, settings.model_copy(update={"webhook_allow_private": True}),
                               settings.resolved_secret(), site, "http://127.0.0.1:9/hook", None)
+    return hook
+
+
+def test_old_handled_events_and_finished_deliveries_are_purged(store: Store, settings: Settings) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    hook = hook_of_a_new_site(store, settings)
     done = store.add_delivery(hook["id"], "webhook.test", "{}")
     store.record_attempt(done, status_code=500, error="HTTP 500", delivered=False, next_attempt_at=None)
     waiting = store.add_delivery(hook["id"], "webhook.test", "{}")
@@ -229,13 +235,7 @@ def test_a_test_delivery_is_never_claimed_by_the_poller(store: Store, settings: 
     """The request that sends a test event tries it itself; the poller must not race it to the receiver."""
     from datetime import timedelta
 
-    from majlis.services import webhooks
-
-    room = make_newsroom(store)
-    site = store.site_by_slug(room.site)
-    assert site is not None
-    hook, _ = webhooks.create(store, settings.model_copy(update={"webhook_allow_private": True}),
-                              settings.resolved_secret(), site, "http://127.0.0.1:9/hook", None)
+    hook = hook_of_a_new_site(store, settings)
     tested = store.add_delivery(hook["id"], "webhook.test", "{}")
     assert tested not in store.claim_due_deliveries(timedelta(seconds=30))
     assert store.delivery(tested)["status"] == "pending"  # type: ignore[index]
