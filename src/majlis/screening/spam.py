@@ -92,20 +92,22 @@ class SpamStage:
 
     def __init__(self, capacity: int = 100_000) -> None:
         self._capacity = capacity
-        # Keyed by (id, hash of text): an id may come back with other text (another database,
-        # a comment erased to "[removed]"), and must not match its old words.
-        self._signatures: dict[tuple[int, int], np.ndarray | None] = {}
-        self._index: dict[bytes, deque[tuple[int, int]]] = {}
-        # The last window of recent comments seen, with its keys (a re-screen passes the same one).
-        self._window: tuple[Sequence[Recent] | None, AbstractSet[tuple[int, int]]] = (None, frozenset())
+        # Keyed by the hash of a comment's text: a signature is a function of the text alone, so an
+        # id that comes back with other words (another database, a comment erased to "[removed]")
+        # is compared by its new words, and no tuple is built per recent comment on every post.
+        self._signatures: dict[int, np.ndarray | None] = {}
+        self._index: dict[bytes, deque[int]] = {}
+        # The last window of recent comments seen, with the hashes of their texts (in its order) and
+        # their set (a re-screen passes the same window).
+        self._window: tuple[Sequence[Recent] | None, list[int], AbstractSet[int]] = (None, [], frozenset())
 
     def _remember(self, comment: Recent) -> None:
         if len(self._signatures) >= self._capacity:
             self._signatures.clear()  # start afresh; recent comments are signed again as they come
             self._index.clear()
-            self._window = (None, frozenset())
+            self._window = (None, [], frozenset())
         value = signature(normalise(comment.text).text)
-        key = (comment.id, hash(comment.text))
+        key = hash(comment.text)
         self._signatures[key] = value
         if value is not None:
             for band in band_keys(value):
@@ -115,27 +117,36 @@ class SpamStage:
                 bucket.append(key)
 
     def nearest(self, mine: np.ndarray, recent: Sequence[Recent]) -> tuple[int, float]:
-        """The most similar recent comment (id, similarity), or (0, 0.0)."""
+        """The most similar recent comment (id, similarity), or (0, 0.0); of equally similar ones,
+        the earliest."""
         known = self._signatures
-        last, window = self._window  # one pair, read at once: screens may run in several threads
+        last, hashes, window = self._window  # one triple, read at once: screens may run in several threads
         if recent is not last:
-            # One C-level pass (this runs for every post, over hundreds of recent comments): key -> comment
-            by_key = dict(zip(zip(map(_ID, recent), map(hash, map(_TEXT, recent))), recent))
-            missing = [key for key in by_key if key not in known]  # not `- known.keys()`: that copies every key
-            for key in sorted(missing):  # oldest first: buckets keep the newest
-                self._remember(by_key[key])
-            window = by_key.keys()
-            self._window = (recent, window)
+            # This runs for every post, over hundreds of recent comments: each step is one pass in C.
+            hashes = list(map(hash, map(_TEXT, recent)))
+            window = set(hashes)
+            missing = window.difference(known)  # a dict argument is looked up in C, its keys not copied
+            if missing:
+                found: dict[int, Recent] = {}
+                for key, comment in zip(hashes, recent):  # newest first: new comments are at the front
+                    if key in missing:
+                        found.setdefault(key, comment)
+                        if len(found) == len(missing):
+                            break
+                for comment in sorted(found.values(), key=_ID):  # oldest first: buckets keep the newest
+                    self._remember(comment)
+            self._window = (recent, hashes, window)
         # tuple(): a snapshot taken under the GIL, as another thread may be appending to the bucket
-        candidates = {key for band in band_keys(mine) for key in tuple(self._index.get(band, ())) if key in window}
-        kept = [(key, known[key]) for key in sorted(candidates) if known.get(key) is not None]
+        candidates = set().union(*[tuple(self._index.get(band, ())) for band in band_keys(mine)]) & window
+        kept = [(key, sig) for key in candidates if (sig := known.get(key)) is not None]
         if not kept:
             return 0, 0.0
-        # Every candidate at once: a flood of near-identical posts gives hundreds of them.
+        # Every candidate at once: a flood of near-identical posts gives dozens of them.
         agree = np.count_nonzero(np.stack([sig for _, sig in kept]) == mine, axis=1)
-        top = int(np.argmax(agree))
-        best_id, best = kept[top][0][0], float(agree[top]) / PERMUTATIONS
-        return best_id, best
+        best = int(agree.max())
+        oldest = dict(zip(hashes, range(len(hashes))))  # newest first: a text's last place is its oldest
+        return min(recent[oldest[key]].id for (key, _), shared in zip(kept, agree.tolist()) if shared == best), \
+            best / PERMUTATIONS
 
     def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
         """Spam score with the id of the earlier near-duplicate, the flood count or the gibberish rule."""
