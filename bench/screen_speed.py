@@ -5,7 +5,8 @@ side by side with the peers in the same run. Writes its section of docs/benchmar
 
 Comments are real texts of 50-300 characters from the labelled sets (English, Arabic, Turkish,
 Persian; the project's own Kurdish samples when present), screened with a realistic context: the
-article under which they are posted and the site's 200 most recent comments (repeat detection).
+article under which they are posted and as many of the site's recent comments as a post reads
+(`services.comments.RECENT_LIMIT`, for repeat detection).
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ def main() -> None:
     args = parser.parse_args()
     os.sched_setaffinity(0, {0})
     texts = comments(args.data, args.n)
+    from majlis.services.comments import RECENT_LIMIT  # before measuring: it loads the storage layer too
+
     before = rss_mb()
     from majlis.screening import ArticleText, RecentComment, ScreenContext, Screener
 
@@ -87,7 +90,8 @@ def main() -> None:
     load_ms = (time.perf_counter() - started) * 1000
     engine_mb = rss_mb() - before
     now = datetime.now(UTC)
-    recent = tuple(RecentComment(i, t, f"author{i % 50}", now - timedelta(minutes=i)) for i, t in enumerate(texts[:200]))
+    window = texts[:RECENT_LIMIT]
+    recent = tuple(RecentComment(i, t, f"author{i % 50}", now - timedelta(minutes=i)) for i, t in enumerate(window))
     article = ArticleText("Old Tigris footbridge reopens after two years of repairs", " ".join(SAMPLE) * 3, "en")
     context = ScreenContext(article=article, recent=recent, author_key="author-x", now=now)
     for text in texts[:300]:
@@ -126,7 +130,7 @@ def main() -> None:
     body = f"""Measured {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} with `.venv/bin/python bench/screen_speed.py`
 ({args.n} comments of 50–300 characters in en/ar/tr/fa, {args.repeats} runs, process pinned to one core
 with `sched_setaffinity`; peers pinned with `taskset -c 0`). Majlis screens each comment with the
-article and the site's 200 most recent comments as context (lists, promotion, repeat/flood/gibberish,
+article and the site's {RECENT_LIMIT} most recent comments as context (lists, promotion, repeat/flood/gibberish,
 language identification, the model, relevance). "One call each" scores one comment per call, as a
 comment form does; "batch" hands the peer all comments at once (Majlis has no batch mode).
 
