@@ -264,6 +264,8 @@ def main() -> None:
 and Isso both with 2 worker processes on SQLite, rate limits and Isso's guard off; wrk with 2 threads,
 {args.seconds} s per run, on the same 2 cores as the servers. Majlis answers reads from its page cache
 (invalidated by any change to the article); its posts go through the whole screen; Isso checks nothing.
+The posted texts differ only by two numbers, so after the first few Majlis rejects them as repeats of
+one another: every post runs the repeat check against hundreds of near-identical recent comments.
 
 **Reading the article ({COMMENTS} comments, one request, 64 connections)**
 

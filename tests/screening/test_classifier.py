@@ -74,3 +74,12 @@ def test_save_and_load_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-
     again = LinearModel.load(path)
     text = normalise("you are a liar and a fool").text
     assert again.predict(text).toxic == pytest.approx(model.predict(text).toxic, abs=0.02)
+
+
+def test_scoring_matches_the_documented_features() -> None:
+    """`raw` gathers weights and idf in one table; it must equal the weights applied to `featurise`."""
+    model = LinearModel.load()
+    for text, language in (("the bridge reopened the bridge", "en"), ("جسر المدينة افتتح", "ar"), ("", "")):
+        indices, values = featurise(text, language, model.idf)
+        expected = values @ model.weights[indices] + model.bias if len(indices) else model.bias
+        assert np.allclose(model.raw(text, language), expected, atol=1e-5)

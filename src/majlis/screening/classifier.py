@@ -18,7 +18,7 @@ import numpy as np
 
 from majlis.domain import Category
 from majlis.screening.context import MODEL_SIGNAL, ScreenContext
-from majlis.screening.features import DIMENSIONS, featurise
+from majlis.screening.features import DIMENSIONS, counts
 from majlis.screening.lexicon import QUOTED_CAP, matches_in
 from majlis.screening.normalise import normalise
 from majlis.screening.verdict import Evidence
@@ -54,11 +54,21 @@ class LinearModel:
 
     def __init__(self, weights: np.ndarray, bias: np.ndarray, heads: list[str], meta: dict[str, object],
                  idf: np.ndarray | None = None) -> None:
-        self.weights = weights  # (DIMENSIONS, heads), float32
+        # One table, a row per feature: the heads' weights, then the feature's idf (1 for plain counts),
+        # so scoring a comment gathers each of its features' rows once. (`load` builds the weights and
+        # the idf as views of such a table already: nothing is copied then.)
+        if isinstance(weights.base, np.ndarray) and weights.base.shape == (weights.shape[0], weights.shape[1] + 1) \
+                and idf is not None and idf.base is weights.base:
+            self._table = weights.base
+        else:
+            self._table = np.empty((weights.shape[0], weights.shape[1] + 1), dtype=np.float32)
+            self._table[:, :-1] = weights
+            self._table[:, -1] = 1.0 if idf is None else idf
+        self.weights = self._table[:, :-1]  # (DIMENSIONS, heads), float32: a view of the table
         self.bias = bias
         self.heads = heads
         self.meta = meta
-        self.idf = idf  # (DIMENSIONS,) float32 feature weights, or None for plain counts
+        self.idf = None if idf is None else self._table[:, -1]  # (DIMENSIONS,) feature weights, or None
         self._toxic = heads.index(HEADS_TOXIC)
         self._spam = heads.index(HEADS_SPAM)
         self._categories = [heads.index("cat:" + c.value) for c in MODEL_CATEGORIES]
@@ -74,12 +84,14 @@ class LinearModel:
                 raise ValueError(f"model has {meta['dimensions']} dimensions, the features {DIMENSIONS}: retrain it")
             rows = data["rows"]
             scale = data["scale"]
-            weights = np.zeros((DIMENSIONS, len(scale)), dtype=np.float32)
+            table = np.zeros((DIMENSIONS, len(scale) + 1), dtype=np.float32)  # see __init__
+            weights = table[:, :-1]
             weights[rows] = data["values"].astype(np.float32) * scale
             bias = data["bias"].astype(np.float32)
             idf = None
             if "idf_rows" in data:
-                idf = np.full(DIMENSIONS, float(meta["idf_default"]), dtype=np.float32)
+                idf = table[:, -1]
+                idf[:] = float(meta["idf_default"])
                 idf[data["idf_rows"]] = data["idf_values"].astype(np.float32)
         return cls(weights, bias, list(meta["heads"]), meta, idf)
 
@@ -104,10 +116,12 @@ class LinearModel:
 
     def raw(self, folded: str, language: str = "") -> np.ndarray:
         """Head logits for a folded text written in `language` (empty: unknown)."""
-        indices, values = featurise(folded, language, self.idf)
+        indices, values = counts(folded, language)
         if not len(indices):
             return self.bias.copy()
-        return values @ self.weights[indices] + self.bias
+        rows = self._table[indices]
+        values = values * rows[:, -1]  # what `features.featurise` computes, with the weights in the same gather
+        return (values @ rows[:, :-1]) / np.float32(np.sqrt(np.dot(values, values))) + self.bias
 
     def predict(self, folded: str, language: str = "") -> Prediction:
         """Probabilities of every head for a folded text."""
