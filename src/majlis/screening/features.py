@@ -59,7 +59,8 @@ def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
     if not tokens:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
     parts = [_word_features(t) for t in tokens]
-    parts.append(np.asarray([_h("b:" + a + " " + b) for a, b in zip(tokens, tokens[1:])], dtype=np.int64))
+    crc, mask = zlib.crc32, DIMENSIONS - 1  # `_h` inlined: one call per word pair adds up
+    parts.append(np.asarray([crc(f"b:{a} {b}".encode()) & mask for a, b in zip(tokens, tokens[1:])], dtype=np.int64))
     ids = np.concatenate(parts)
     ids.sort()
     # np.unique(return_counts=True) by hand: its general path costs more than the features here
@@ -68,7 +69,9 @@ def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
     starts = np.flatnonzero(first)
     indices = ids[starts]
-    values = (1.0 + np.log(np.diff(np.append(starts, len(ids))))).astype(np.float32)
+    values = np.diff(starts, append=len(ids)).astype(np.float32)
+    np.log(values, out=values)
+    values += 1.0
     salt = LANGUAGE_SALT.get(language)
     if salt is not None:
         crossed = ((indices * 0x9E3779B1 + salt * 0x85EBCA77) >> 7) & (DIMENSIONS - 1)
