@@ -50,6 +50,7 @@ def serve(
     import uvicorn
 
     from majlis.demo import seed_comments, seed_demo
+    from majlis.web import workers as web_workers
     from majlis.screening import Screener
 
     settings = Settings()
@@ -69,16 +70,19 @@ def serve(
     store.engine.dispose()
     if demo:
         os.environ["MAJLIS_DEMO"] = "true"  # the web processes read their settings from the environment
-    uvicorn.run(
-        "majlis.web.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        access_log=False,  # uvicorn's access log records client IPs; ours does not
-        log_level=settings.log_level,
-        proxy_headers=False,
-    )
+    options = {
+        "app": "majlis.web.app:create_app",
+        "factory": True,
+        "host": host,
+        "port": port,
+        "access_log": False,  # uvicorn's access log records client IPs; ours does not
+        "log_level": settings.log_level,
+        "proxy_headers": False,
+    }
+    if workers > 1 and web_workers.reuse_port_available():
+        web_workers.serve(host, port, workers, options)  # a socket per process: connections spread evenly
+    else:
+        uvicorn.run(**options, workers=workers)
 
 
 @app.command()

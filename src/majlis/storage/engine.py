@@ -67,15 +67,18 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         def _sqlite_begin(conn: Any) -> None:
             # Writers take the lock up front (IMMEDIATE), so two transactions that both read and
             # then write cannot deadlock; readers begin deferred and never block each other.
+            # Straight to the driver: SQLAlchemy's statement path costs more than the BEGIN itself, and
+            # every read and write of a post starts a transaction.
+            driver = conn.connection.driver_connection
             immediate = conn.get_execution_options().get(WRITE_OPTION, False)
             if not immediate:
-                conn.exec_driver_sql("BEGIN")
+                driver.execute("BEGIN")
                 return
             writer.acquire()
             try:
                 if lock_file is not None:
                     fcntl.flock(lock_file, fcntl.LOCK_EX)
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                driver.execute("BEGIN IMMEDIATE")
             except BaseException:
                 _release(lock_file, writer)
                 raise
