@@ -13,7 +13,9 @@ from majlis.storage.rows import utcnow
 from majlis.storage.tables import comments
 
 # Recent comments (repeat detection) are reloaded in full this often, and topped up in between
-# with rows from this many ids below the newest one known.
+# with rows from this many ids below the newest one known: on PostgreSQL concurrent writers may
+# commit out of id order. SQLite's writers take turns (one write transaction at a time, ids handed
+# out inside it), so there a row committed later always has a higher id and no margin is needed.
 RECENT_RELOAD = timedelta(minutes=5)
 RECENT_MARGIN = 64
 
@@ -59,7 +61,7 @@ class RecentStore:
             loaded_at = now
         else:
             loaded_at, top, previous = cached
-            floor = top - RECENT_MARGIN
+            floor = top - (0 if self.engine.dialect.name == "sqlite" else RECENT_MARGIN)
             with self.engine.connect() as conn:
                 fresh = tuple(RecentRow(*r) for r in conn.execute(_RECENT, {**values, "floor": floor}))
             # `previous` is newest first: the rows above the floor (read again in `fresh`) lead it,
