@@ -3,9 +3,9 @@
 Why not uvicorn's own `workers=N`: its processes share one listening socket, and an asyncio server
 accepts every waiting connection at each wake-up, so the first process to wake takes a whole burst
 of connections. With keep-alive clients (a CDN, a reverse proxy, a load test) one process then
-serves nearly everything while the other idles; measured here it halved the posting rate in two
-runs of three and put hundreds of milliseconds on the slowest reads. With a socket per process the
-kernel spreads new connections evenly across them.
+serves nearly everything while the other idles: in two of three runs of the posting benchmark here,
+one process did all the work and the posting rate halved. With a socket per process the kernel
+spreads new connections evenly across them (balanced in every run since).
 
 Where the platform has no `SO_REUSEPORT`, `serve` falls back to uvicorn's shared socket.
 """
