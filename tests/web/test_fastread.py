@@ -3,6 +3,9 @@ gives; misses and unusual queries go to the app."""
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from fastapi.testclient import TestClient
 
 from majlis.storage import Store
@@ -52,3 +55,40 @@ def test_the_loaded_screen_is_out_of_the_collectors_sight_once_the_app_runs(clie
     screener = client.app.state.screener  # type: ignore[attr-defined]
     assert gc.get_freeze_count() > 0
     assert not any(tracked is screener for tracked in gc.get_objects())
+
+
+def test_readers_arriving_together_at_a_missing_page_build_it_once(client: TestClient, store: Store,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a popular page expires or changes, the readers asking for it at that moment wait for one
+    build and get its bytes, instead of each building it."""
+    import asyncio
+
+    import httpx
+
+    from majlis.web.api import comments as route
+
+    room = make_newsroom(store, premoderate=False)
+    client.post(room.comments_url(), json=comment_body("The budget forgets the water plant."))
+    builds = 0
+    build = route.approved_comments
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal builds
+        builds += 1
+        time.sleep(0.2)  # a slow build: every reader below arrives while it runs
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(route, "approved_comments", counted)
+
+    async def readers(url: str, count: int) -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=client.app)  # the running app, in this event loop
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as reader:
+            return await asyncio.gather(*(reader.get(url) for _ in range(count)))
+
+    answers = asyncio.run(readers(room.comments_url() + "?limit=20", 12))
+    assert builds == 1
+    assert {a.status_code for a in answers} == {200} and len({a.content for a in answers}) == 1
+    assert len(answers[0].json()["comments"]) == 1
+    # A page the app does not cache (no such article) is not waited for in vain: every reader is answered.
+    missing = asyncio.run(asyncio.wait_for(readers(f"/api/v1/sites/{room.site}/articles/nowhere/comments", 3), 30))
+    assert all(m.status_code == 200 and m.json()["comments"] == [] for m in missing)
