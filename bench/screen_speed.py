@@ -79,7 +79,8 @@ def main() -> None:
     args = parser.parse_args()
     os.sched_setaffinity(0, {0})
     texts = comments(args.data, args.n)
-    from majlis.services.comments import RECENT_LIMIT  # before measuring: it loads the storage layer too
+    # Before measuring: this import loads the storage layer too.
+    from majlis.services.comments import RECENT_LIMIT
 
     before = rss_mb()
     from majlis.screening import ArticleText, RecentComment, ScreenContext, Screener

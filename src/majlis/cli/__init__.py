@@ -50,8 +50,8 @@ def serve(
     import uvicorn
 
     from majlis.demo import seed_comments, seed_demo
-    from majlis.web import workers as web_workers
     from majlis.screening import Screener
+    from majlis.web import workers as web_workers
 
     settings = Settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")

@@ -55,45 +55,44 @@ class LinearModel:
     def __init__(self, weights: np.ndarray, bias: np.ndarray, heads: list[str], meta: dict[str, object],
                  idf: np.ndarray | None = None) -> None:
         # One table, a row per feature: the heads' weights, then the feature's idf (1 for plain counts),
-        # so scoring a comment gathers each of its features' rows once. (`load` builds the weights and
-        # the idf as views of such a table already: nothing is copied then.)
-        if isinstance(weights.base, np.ndarray) and weights.base.shape == (weights.shape[0], weights.shape[1] + 1) \
-                and idf is not None and idf.base is weights.base:
-            self._table = weights.base
-        else:
-            self._table = np.empty((weights.shape[0], weights.shape[1] + 1), dtype=np.float32)
-            self._table[:, :-1] = weights
-            self._table[:, -1] = 1.0 if idf is None else idf
-        self.weights = self._table[:, :-1]  # (DIMENSIONS, heads), float32: a view of the table
+        # so scoring a comment gathers each of its features' rows once.
+        table = np.empty((weights.shape[0], weights.shape[1] + 1), dtype=np.float32)
+        table[:, :-1] = weights
+        table[:, -1] = 1.0 if idf is None else idf
+        self._adopt(table, bias, heads, meta, idf is not None)
+
+    def _adopt(self, table: np.ndarray, bias: np.ndarray, heads: list[str], meta: dict[str, object],
+               has_idf: bool) -> None:
+        self._table = table
+        self.weights = table[:, :-1]  # (DIMENSIONS, heads), float32: a view of the table
         self.bias = bias
         self.heads = heads
         self.meta = meta
-        self.idf = None if idf is None else self._table[:, -1]  # (DIMENSIONS,) feature weights, or None
+        self.idf = table[:, -1] if has_idf else None  # (DIMENSIONS,) feature weights, or None
         self._toxic = heads.index(HEADS_TOXIC)
         self._spam = heads.index(HEADS_SPAM)
         self._categories = [heads.index("cat:" + c.value) for c in MODEL_CATEGORIES]
 
     @classmethod
     def load(cls, path: Path | None = None) -> LinearModel:
-        """Load the model shipped in the package (or from `path`)."""
+        """Load the model shipped in the package (or from `path`), straight into its table."""
         source = path or resources.files("majlis.screening") / "data" / MODEL_FILE
         with source.open("rb") as handle:
             data = np.load(handle)
             meta = json.loads(bytes(data["meta"]).decode())
             if meta.get("dimensions", DIMENSIONS) != DIMENSIONS:
                 raise ValueError(f"model has {meta['dimensions']} dimensions, the features {DIMENSIONS}: retrain it")
-            rows = data["rows"]
             scale = data["scale"]
-            table = np.zeros((DIMENSIONS, len(scale) + 1), dtype=np.float32)  # see __init__
-            weights = table[:, :-1]
-            weights[rows] = data["values"].astype(np.float32) * scale
+            table = np.zeros((DIMENSIONS, len(scale) + 1), dtype=np.float32)
+            table[data["rows"], :-1] = data["values"].astype(np.float32) * scale
+            has_idf = "idf_rows" in data
+            table[:, -1] = float(meta["idf_default"]) if has_idf else 1.0
+            if has_idf:
+                table[data["idf_rows"], -1] = data["idf_values"].astype(np.float32)
             bias = data["bias"].astype(np.float32)
-            idf = None
-            if "idf_rows" in data:
-                idf = table[:, -1]
-                idf[:] = float(meta["idf_default"])
-                idf[data["idf_rows"]] = data["idf_values"].astype(np.float32)
-        return cls(weights, bias, list(meta["heads"]), meta, idf)
+        model = cls.__new__(cls)
+        model._adopt(table, bias, list(meta["heads"]), meta, has_idf)
+        return model
 
     def save(self, path: Path) -> None:
         """Write the model: nonzero rows only, int8 per head with a scale; the idf where it is not

@@ -59,8 +59,7 @@ def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
     if not tokens:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
     parts = [_word_features(t) for t in tokens]
-    crc, mask = zlib.crc32, DIMENSIONS - 1  # `_h` inlined: one call per word pair adds up
-    parts.append(np.asarray([crc(f"b:{a} {b}".encode()) & mask for a, b in zip(tokens, tokens[1:])], dtype=np.int64))
+    parts.append(np.asarray([_h(f"b:{a} {b}") for a, b in zip(tokens, tokens[1:])], dtype=np.int64))
     ids = np.concatenate(parts)
     ids.sort()
     # np.unique(return_counts=True) by hand: its general path costs more than the features here

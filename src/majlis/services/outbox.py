@@ -18,9 +18,8 @@ def dispatch(store: Store, settings: Settings, send_mail: Callable[[str, int], A
     run in several processes at once: each event is handled by exactly one. Returns how many."""
     sites: dict[int, tuple[Site | None, list[dict[str, Any]]]] = {}  # looked up once per site per batch
     events = store.unhandled_events(limit)
-    for event in events:
-        if event["site_id"] not in sites:
-            sites[event["site_id"]] = (store.site_by_id(event["site_id"]), store.webhooks_of(event["site_id"], active_only=True))
+    for site_id in {event["site_id"] for event in events}:
+        sites[site_id] = (store.site_by_id(site_id), store.webhooks_of(site_id, active_only=True))
     # Comments are read only for what will use them: a webhook of their site, or e-mail.
     wanted = [e["comment_id"] for e in events if sites[e["site_id"]][1] or settings.smtp_host]
     found = store.comments_by_id(wanted)
