@@ -1,4 +1,4 @@
-"""Hashed word (1-2) and character (3-5) n-gram features, shared by training and by the screen at run time.
+"""Hashed word (1-2), character (3-5) n-gram and pictograph features, shared by training and by the screen at run time.
 
 Pure Python with a per-word cache: the same function builds the training matrix and scores a
 comment, so the shipped model never depends on the training library's hashing.
@@ -21,6 +21,9 @@ DIMENSIONS = 1 << 21
 # Salts of the language-crossed copies; a language not listed gets no copy.
 LANGUAGE_SALT = {"en": 1, "ar": 2, "tr": 3, "fa": 4, "ckb": 5, "kmr": 6}
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Pictographs (emoji, dingbats) carry tone that words may not ("🖕", "🔪", "🤮"); the skin-tone
+# modifiers U+1F3FB–U+1F3FF are left out, so each pictograph is one feature whatever its tone.
+_PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001F000-\U0001F3FA\U0001F400-\U0001FAFF]")
 _CACHE: dict[str, np.ndarray] = {}
 _CACHE_LIMIT = 200_000
 
@@ -56,10 +59,13 @@ def words(folded: str) -> tuple[str, ...]:
 def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
     """Feature indices (sorted, unique) and sublinear counts `1 + log(n)` (float32), not normalised."""
     tokens = words(folded)[:400]
-    if not tokens:
+    pictographs = _PICTOGRAPH.findall(folded, 0, 2000)
+    if not tokens and not pictographs:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
     parts = [_word_features(t) for t in tokens]
     parts.append(np.asarray([_h(f"b:{a} {b}") for a, b in zip(tokens, tokens[1:])], dtype=np.int64))
+    if pictographs:
+        parts.append(np.asarray([_h("e:" + p) for p in pictographs], dtype=np.int64))
     ids = np.concatenate(parts)
     ids.sort()
     # np.unique(return_counts=True) by hand: its general path costs more than the features here

@@ -15,7 +15,7 @@ ENGINE_VERSION = "majlis-screen/0.3"
 # The risk that orders the queue is the highest category score blended with the model's own
 # probability: lists and rules give many comments the same score, and the model tells them apart.
 # The weight was chosen on the dev split (docs/quality.md); decisions use the scores alone.
-RANK_WEIGHT = 1.0
+RANK_WEIGHT = 3.0
 
 
 class Stage(Protocol):
