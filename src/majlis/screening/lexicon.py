@@ -19,7 +19,7 @@ from majlis.domain import Category
 from majlis.screening.context import ScreenContext
 from majlis.screening.arabizi import ARABIZI_CAP
 from majlis.screening.arabizi import packaged_index as packaged_arabizi
-from majlis.screening.normalise import MASK_CHARS, Normalised, normalise
+from majlis.screening.normalise import INVISIBLE, MASK_CHARS, Normalised, normalise
 from majlis.screening.verdict import Evidence
 
 LANGUAGES = ("any", "en", "ar", "ckb", "kmr", "tr", "fa")
@@ -57,6 +57,12 @@ _ENDINGS = {
 _ENDINGS_LIGHT = {"kmr": re.compile("(?:" + "|".join(KURMANJI_ENDINGS) + "){0,2}")}
 _YOU = {"ckb": SORANI_YOU, "kmr": KURMANJI_YOU}
 TARGETED_SEVERITY = 0.9
+# Swearing aimed at no one ("holy shit", "so fucking good"), written plainly, is still profanity but
+# not a certain reject: it goes to a moderator, unless the model is sure on its own. A disguised
+# spelling ("f*ck", "sh1t", "fuuuck") shows the writer knew, and keeps the entry's full severity.
+EXPLETIVE = "expletive"
+UNAIMED_SWEARING_CAP = 0.8
+_PLAIN_ENDINGS = ("", "s", "ed", "ing", "in", "y", "ty")
 EVIDENCE_ONLY_BELOW = 0.5  # weaker entries are shown to moderators but do not move the score
 QUOTED_CAP = 0.7
 _MAYBE_ARABIZI = re.compile(r"[A-Za-z][235679]|[235679][A-Za-z]")
@@ -92,15 +98,23 @@ class Match:
     end: int
     targeted: bool = False
     quoted: bool = False
+    plain: bool = False  # written as the list writes it (no mask, digit, flood or look-alike letter)
+
+    @property
+    def unaimed_swearing(self) -> bool:
+        """A plainly written expletive aimed at no one."""
+        return self.plain and not self.targeted and self.entry.subtype == EXPLETIVE
 
     @property
     def score(self) -> float:
-        """The severity after context: aimed at someone raises it, quoted caps it."""
+        """The severity after context: aimed at someone raises it, quoted or unaimed swearing caps it."""
         score = self.entry.severity
         if self.targeted and self.entry.category is Category.PERSONAL_ATTACK:
             score = max(score, TARGETED_SEVERITY)
         if self.quoted:
             score = min(score, QUOTED_CAP)
+        if self.unaimed_swearing:
+            score = min(score, UNAIMED_SWEARING_CAP)
         return score
 
 
@@ -290,8 +304,10 @@ class Lexicon:
                     start,
                     end,
                     targeted=_targeted(view.text, folded_start)
-                    or (language in ("", entry.language) and _addressed(entry, view.text, folded_start)),
+                    or (language in ("", entry.language) and _addressed(entry, view.text, folded_start))
+                    or (entry.subtype == EXPLETIVE and _you_next(text, end)),
                     quoted=_quoted(text, start, end),
+                    plain=entry.subtype == EXPLETIVE and _plain(entry, text[start:end]),
                 )
             )
         return matches
@@ -305,6 +321,12 @@ def _targeted(folded: str, start: int) -> bool:
     return any(word in SECOND_PERSON for word in window)
 
 
+def _you_next(text: str, end: int) -> bool:
+    """Whether the next word says "you" ("fuck you")."""
+    following = _WORDS.findall(text[end : end + 20].casefold())[:1]
+    return bool(following) and following[0] in SECOND_PERSON
+
+
 def _addressed(entry: Entry, folded: str, start: int) -> bool:
     """Whether the word's own ending says "you" (Sorani `-یت`, Kurmanji vocative `-o`)."""
     you = _YOU.get(entry.language)
@@ -312,6 +334,14 @@ def _addressed(entry: Entry, folded: str, start: int) -> bool:
         return False
     tail = folded[start + len(entry.key) : _token_end(folded, start + len(entry.key))]
     return bool(tail) and you.search(tail) is not None
+
+
+def _plain(entry: Entry, written: str) -> bool:
+    """Whether the word was written as the entry is, give or take case and a plain ending."""
+    word = written.casefold().strip("".join(map(chr, INVISIBLE)))
+    if entry.mode == "stem":
+        return word.startswith(entry.key) and word[len(entry.key):] in _PLAIN_ENDINGS
+    return word == entry.key
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -390,6 +420,8 @@ class LexiconStage:
                 detail += " [aimed at a person]"
             if match.quoted:
                 detail += " [quoted or condemned: for a human]"
+            elif match.unaimed_swearing and score < entry.severity:
+                detail += " [swearing aimed at no one: for a human]"
             evidence.append(
                 Evidence(entry.category, match.start, match.end, f"lexicon:{entry.language}:{entry.source}", detail, score)
             )
