@@ -52,6 +52,14 @@ def test_features_are_normalised_and_stable() -> None:
     assert featurise("")[0].size == 0
 
 
+def test_pictographs_are_features_whatever_their_skin_tone() -> None:
+    plain, _ = featurise("the minister 🖕")
+    assert len(plain) > len(featurise("the minister")[0])
+    assert np.array_equal(featurise("the minister 🖕🏻")[0], featurise("the minister 🖕🏿")[0])
+    assert not np.array_equal(plain, featurise("the minister 👍")[0])
+    assert featurise("🔪🔪")[0].size > 0  # a comment of pictographs alone is still read
+
+
 def test_calibration_is_monotone_and_puts_the_knots_on_the_lines() -> None:
     knots = (0.4, 0.9)
     assert calibrated(0.4, knots) == pytest.approx(REVIEW_LINE)

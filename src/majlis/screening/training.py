@@ -183,9 +183,12 @@ def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
     log(f"category head on {len(labelled)} rows: classes {sorted(set(y_cat.tolist()))}")
     coef = np.zeros((len(MODEL_CATEGORIES), DIMENSIONS), dtype=np.float32)
     intercept = np.full(len(MODEL_CATEGORIES), -10.0, dtype=np.float32)
+    class_coef, class_intercept = multinomial.coef_, multinomial.intercept_
+    if len(multinomial.classes_) == 2:  # one row for the second class: as a softmax, half of it each way
+        class_coef, class_intercept = np.vstack([-class_coef / 2, class_coef / 2]), np.hstack([-class_intercept / 2, class_intercept / 2])
     for k, cls in enumerate(multinomial.classes_):
-        coef[cls] = multinomial.coef_[k]
-        intercept[cls] = multinomial.intercept_[k]
+        coef[cls] = class_coef[k]
+        intercept[cls] = class_intercept[k]
     for k, category in enumerate(MODEL_CATEGORIES):
         heads.append("cat:" + category.value)
         weights.append(coef[k])
