@@ -46,3 +46,17 @@ def test_telltale_letters_and_words_decide_without_the_model() -> None:
     assert detect_language("Ez ji te hez dikim, tu dizanî ku ev rast e").language == "kmr"
     # Too few English function words: the model decides (Dutch here, not English).
     assert detect_language("De gemeente heeft de brug weer geopend voor het verkeer").method == "fasttext-lite"
+
+
+@pytest.mark.parametrize("text", ["ya 7mar enta", "sho 3am t2ol ya zalameh", "inta 7elo kteer w 3ajabni el mawdoo3"])
+def test_arabizi_is_arabic(text: str) -> None:
+    detected = detect_language(text)
+    assert (detected.language, detected.method) == ("ar", "arabizi")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("I paid 35 dollars for 3 tickets to the match", "en"), ("Bugün 3 kişi geldi ve 5 saat bekledi", "tr")],
+)
+def test_numbers_alone_do_not_make_arabizi(text: str, language: str) -> None:
+    assert detect_language(text).language == language

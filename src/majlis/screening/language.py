@@ -1,7 +1,8 @@
 """Language of a comment: the bundled fastText lite model (offline), with a fallback by letters.
 
 Majlis serves en, ar, ckb (Sorani, Arabic script), kmr (Kurmanji, Latin script), tr and fa; other
-languages are reported by their ISO code when the model is sure of them.
+languages are reported by their ISO code when the model is sure of them, except Latin-script
+Arabic written with Arabizi digits, which is Arabic.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from majlis.screening.arabizi import TOKEN as ARABIZI_TOKEN
+from majlis.screening.arabizi import is_arabizi
 
 SUPPORTED = ("en", "ar", "ckb", "kmr", "tr", "fa")
 # Model labels that we fold into the six languages.
@@ -34,6 +38,8 @@ ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFE
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+|\d+")
 MIN_CONFIDENCE = 0.5
+NOT_WORDS = re.compile(r"\S*/\S*|www\.\S+|@\w+|#\w+|&#?\w+;")  # links and paths, handles, tags, entities
+ARABIZI_SHARE = 5  # one word in this many
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,14 @@ def by_letters(text: str) -> Detected | None:
     return Detected("en", 0.4, "letters")
 
 
+def writes_arabizi(text: str) -> bool:
+    """Whether a Latin-script text writes Arabic with Arabizi digits ("ya 7mar", "sho 3am t2ol"): a fifth
+    of its words or more, links, handles, tags and HTML entities aside. The model reads such text
+    without its digits and answers Swahili or Malay; it is Arabic."""
+    tokens = ARABIZI_TOKEN.findall(NOT_WORDS.sub(" ", text).casefold())
+    return bool(tokens) and sum(map(is_arabizi, tokens)) * ARABIZI_SHARE >= len(tokens)
+
+
 def detect_language(text: str, hint: str = "") -> Detected:
     """The language of `text`; `hint` (the article's or site's language) breaks ties."""
     clean = NOISE.sub(" ", text).replace("\n", " ").strip()
@@ -113,7 +127,11 @@ def detect_language(text: str, hint: str = "") -> Detected:
             if code in SUPPORTED or score >= 0.8:
                 if code in ("tr", "en") and letters.language == "kmr":
                     return Detected("kmr", 0.6, "letters")
+                if code not in SUPPORTED and writes_arabizi(text):
+                    return Detected("ar", 0.6, "arabizi")
                 return Detected(code, score, "fasttext-lite")
+    if letters.language in ("en", "tr", "kmr") and writes_arabizi(text):
+        return Detected("ar", 0.5, "arabizi")
     if hint and hint in SUPPORTED and hint != letters.language and letters.confidence < 0.6:
         return Detected(hint, 0.4, "hint")
     return letters
