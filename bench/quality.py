@@ -61,6 +61,19 @@ def baseline_auc(train: list[Row], test: list[Row]) -> float:
     return auc([not r.clean for r in test], model.decision_function(vectoriser.transform([r.text for r in test])))
 
 
+def every_row(name: str, rows: list[Row], screener: Screener, context: ScreenContext) -> str:
+    """A table row for a set nothing was trained or tuned on: every row of it, not only the test split."""
+    violation = np.array([not r.clean for r in rows])
+    verdicts = [screener.screen(r.text, context) for r in rows]
+    shares = outcome_shares(violation, [v.action for v in verdicts])
+    peer_cells = []
+    for peer in PEERS.get(rows[0].language, []):
+        result = run_peer(peer, [r.text for r in rows])
+        peer_cells.append(f"{peer}: not installed" if result is None else f"{peer} {auc(violation, result[0]):.3f}")
+    return (f"| {name} | {len(rows)} | {int(violation.sum())} | **{auc(violation, np.array([v.risk for v in verdicts])):.3f}** | "
+            f"{'; '.join(peer_cells) or '–'} | {pct(shares['kept'])} | {pct(shares['clean_rejected'])} |")
+
+
 def outcome_shares(violation: np.ndarray, actions: list[Action]) -> dict[str, float]:
     """Shares at the policy's thresholds."""
     acts = np.array([a.value for a in actions])
@@ -97,6 +110,7 @@ def main() -> None:
     lines_outcomes: list[str] = []
     lines_category: list[str] = []
     lines_reasons: list[str] = []
+    lines_every_row: list[str] = []
     totals = defaultdict(list)
     for name, set_rows in sorted(by_set.items()):
         test = [r for r in set_rows if r.split == TEST]
@@ -142,6 +156,8 @@ def main() -> None:
                                  + ", ".join(f"{k} {n}" for k, n in reasons.most_common()) + " |")
         for key, value in shares.items():
             totals[key].append(value)
+        if name in EVAL_ONLY:
+            lines_every_row.append(every_row(name, set_rows, screener, context))
         print(f"{name}: AUC {ours:.3f} baseline {base:.3f} {shares}", file=sys.stderr)
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
@@ -176,6 +192,14 @@ The baseline is a character 2–5-gram TF-IDF logistic regression trained on tha
 |---|---|---|---|---|---|---|---|
 {chr(10).join(lines_main)}
 
+A set that nothing was trained or tuned on (ETHOS, evaluation only) can be measured on every row, not
+only on its test split; with 123 test rows, its test-split AUC moves by several hundredths from one
+sample to another, so both are given (same run, same peer):
+
+| data set | rows | violations | Majlis engine | peers | violations kept | clean rejected |
+|---|---|---|---|---|---|---|
+{chr(10).join(lines_every_row)}
+
 ## Outcomes at the default thresholds, test split
 
 Default policy: reject at a category score of 0.85, send to review at 0.5 (off-topic: review only).
@@ -206,8 +230,13 @@ own definition: not hate speech, not offensive, not spam):
 
 - The sets' "clean" label does not always match our guidelines: OLID, Davidson and ETHOS call
   casual swearing ("holy shit", "so fucking well made") acceptable, while `GUIDELINES.md` makes
-  profanity a reason to reject. Most "clean rejected" rows on those sets are such swearing or slurs
-  used casually; they are counted against us here all the same.
+  profanity a violation. Swearing written plainly and aimed at no one goes to a moderator (the
+  `expletive` entries, `docs/screening.md`); a disguised spelling or swearing at someone is rejected.
+  Most "clean" rows still rejected are violations of our guidelines that the set's own definition
+  leaves out: ETHOS labels only hate speech, so its "clean" rows include threats and insults aimed at
+  people (a wish to see a group shot, a promise to beat someone up); the YouTube set labels only spam,
+  so its "clean" rows include insults; Davidson's and OLID's include slurs used casually. They are
+  counted against us here all the same.
 - Davidson's tweets wrap links in `t.co`; we treat it as a plain link (review), not as a shortener.
 - Targets of the screening issue: a reject rate on clean comments of at most 2% per set, and at
   those thresholds 95% of violations kept from publication and 80% of clean comments approved
