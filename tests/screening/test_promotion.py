@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from majlis.domain import Category
+from majlis.screening import Screener
 from majlis.screening.context import ScreenContext
 from majlis.screening.policy import Policy
 from majlis.screening.promotion import PromotionStage
@@ -45,6 +46,36 @@ def test_advertisements_reach_the_reject_line(text: str) -> None:
 )
 def test_numbers_and_replies_are_not_promotion(text: str) -> None:
     assert score(text) < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Like and subscribe!",
+        "sub4sub anyone?",
+        "I'm a new youtuber, please subscribe",
+        "Check my video about the flood",
+        "لايك واشتراك يا شباب",
+        "کانال من رو ببینید",
+        "Kanalıma bakın lütfen",
+        "Hûn dikarin abone bibin",
+    ],
+)
+def test_asking_for_subscribers_and_followers_is_held_for_a_human(text: str) -> None:
+    assert score(text) >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for the report, I subscribe to your paper for stories like this",
+        "Please share this article with everyone you know",
+        "Watch the video in the article, the bridge is huge",
+    ],
+)
+def test_readers_talking_about_the_paper_are_published(text: str) -> None:
+    assert score(text) < 0.5
+    assert Screener().screen(text).action.value == "approve"  # the spam head alone stays below review
 
 
 def test_mentions_that_open_a_reply_are_not_a_way_to_reach_someone() -> None:
