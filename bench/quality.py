@@ -70,8 +70,9 @@ def every_row(name: str, rows: list[Row], screener: Screener, context: ScreenCon
     for peer in PEERS.get(rows[0].language, []):
         result = run_peer(peer, [r.text for r in rows])
         peer_cells.append(f"{peer}: not installed" if result is None else f"{peer} {auc(violation, result[0]):.3f}")
-    return (f"| {name} | {len(rows)} | {int(violation.sum())} | **{auc(violation, np.array([v.risk for v in verdicts])):.3f}** | "
-            f"{'; '.join(peer_cells) or '–'} | {pct(shares['kept'])} | {pct(shares['clean_rejected'])} |")
+    ours = auc(violation, np.array([v.risk for v in verdicts]))
+    return (f"| {name} | {len(rows)} | {int(violation.sum())} | **{ours:.3f}** | {'; '.join(peer_cells) or '–'} | "
+            f"{pct(shares['kept'])} | {pct(shares['clean_rejected'])} |")
 
 
 def outcome_shares(violation: np.ndarray, actions: list[Action]) -> dict[str, float]:

@@ -16,10 +16,11 @@ from importlib import resources
 import ahocorasick
 
 from majlis.domain import Category
-from majlis.screening.context import ScreenContext
+from majlis.screening.aim import quoted, written_plainly, you_before, you_next
 from majlis.screening.arabizi import ARABIZI_CAP
 from majlis.screening.arabizi import packaged_index as packaged_arabizi
-from majlis.screening.normalise import INVISIBLE, MASK_CHARS, Normalised, normalise
+from majlis.screening.context import ScreenContext
+from majlis.screening.normalise import MASK_CHARS, Normalised, normalise
 from majlis.screening.verdict import Evidence
 
 LANGUAGES = ("any", "en", "ar", "ckb", "kmr", "tr", "fa")
@@ -29,10 +30,6 @@ ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 ARABIC_PREFIXES = frozenset(["و", "ف", "ب", "ل", "ک", "ال", "وال", "فال", "بال", "کال", "لل", "ولل", "يا"])
 # Pronoun and plural endings allowed after Arabic-script words of three letters or more.
 ARABIC_SUFFIXES = frozenset(["ه", "ها", "هم", "هن", "ک", "کم", "ي", "ين", "ون", "ات", "وا", "نا", "يه"])
-# A second-person word or a vocative just before a mild insult aims it at someone ("you idiot").
-# Kept in the normalised form the matcher sees (Sorani ئێوە folds to ييوه).
-_SECOND_PERSON_WORDS = ["you", "u", "youre", "ya", "انت", "انتي", "انتو", "sen", "تو", "شما", "ئێوە", "ئەی",
-                        "tu", "te", "hûn", "ey", "lo"]
 # Kurdish is agglutinative: the insult carries its own endings ("گەمژەیت" you are stupid, "kûçiko" you dog).
 # An entry of that language matches its word followed by any run of these endings (normalised spellings);
 # the endings that say "you" (copula of the second person, vocative, your) aim it at someone.
@@ -42,14 +39,9 @@ SORANI_YOU = re.compile(r"(يت|يتان|تان|ت)$")
 KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "ya", "ên", "an", "in", "ê", "a",
                     "o", "î", "e", "i")
 KURMANJI_YOU = re.compile(r"(o|ino|î|i)$")
-QUOTES = "\"“”«»„'‘’"
-CONDEMNING = re.compile(
-    r"\b(called (me|him|her|them|us)|the word|this word|a slur|the slur|slurs?|so-called|term)\b", re.I
-)
 # Every `exact` entry carries a letter with a diacritic; a text without one cannot match them.
 _LATIN_EXTENDED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
 _MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])")
-SECOND_PERSON = frozenset(_SECOND_PERSON_WORDS) | frozenset(normalise(w).text for w in _SECOND_PERSON_WORDS)
 _ENDINGS = {
     "ckb": re.compile("(?:" + "|".join(SORANI_ENDINGS) + "){0,3}"),
     "kmr": re.compile("(?:" + "|".join(normalise(e).text for e in KURMANJI_ENDINGS) + "){0,2}"),
@@ -62,7 +54,6 @@ TARGETED_SEVERITY = 0.9
 # spelling ("f*ck", "sh1t", "fuuuck") shows the writer knew, and keeps the entry's full severity.
 EXPLETIVE = "expletive"
 UNAIMED_SWEARING_CAP = 0.8
-_PLAIN_ENDINGS = ("", "s", "ed", "ing", "in", "y", "ty")
 EVIDENCE_ONLY_BELOW = 0.5  # weaker entries are shown to moderators but do not move the score
 QUOTED_CAP = 0.7
 _MAYBE_ARABIZI = re.compile(r"[A-Za-z][235679]|[235679][A-Za-z]")
@@ -303,28 +294,15 @@ class Lexicon:
                     entry,
                     start,
                     end,
-                    targeted=_targeted(view.text, folded_start)
+                    targeted=you_before(view.text, folded_start)
                     or (language in ("", entry.language) and _addressed(entry, view.text, folded_start))
-                    or (entry.subtype == EXPLETIVE and _you_next(text, end)),
-                    quoted=_quoted(text, start, end),
-                    plain=entry.subtype == EXPLETIVE and _plain(entry, text[start:end]),
+                    or (entry.subtype == EXPLETIVE and you_next(text, end)),
+                    quoted=quoted(text, start, end),
+                    plain=entry.subtype == EXPLETIVE
+                    and written_plainly(text[start:end], entry.key, entry.mode == "stem"),
                 )
             )
         return matches
-
-
-_WORDS = re.compile(r"\w+")
-
-
-def _targeted(folded: str, start: int) -> bool:
-    window = _WORDS.findall(folded[max(0, start - 60) : start])[-5:]
-    return any(word in SECOND_PERSON for word in window)
-
-
-def _you_next(text: str, end: int) -> bool:
-    """Whether the next word says "you" ("fuck you")."""
-    following = _WORDS.findall(text[end : end + 20].casefold())[:1]
-    return bool(following) and following[0] in SECOND_PERSON
 
 
 def _addressed(entry: Entry, folded: str, start: int) -> bool:
@@ -334,25 +312,6 @@ def _addressed(entry: Entry, folded: str, start: int) -> bool:
         return False
     tail = folded[start + len(entry.key) : _token_end(folded, start + len(entry.key))]
     return bool(tail) and you.search(tail) is not None
-
-
-def _plain(entry: Entry, written: str) -> bool:
-    """Whether the word was written as the entry is, give or take case and a plain ending."""
-    word = written.casefold().strip("".join(map(chr, INVISIBLE)))
-    if entry.mode == "stem":
-        return word.startswith(entry.key) and word[len(entry.key):] in _PLAIN_ENDINGS
-    return word == entry.key
-
-
-def _quoted(text: str, start: int, end: int) -> bool:
-    """Inside quotation marks, or named as a word being condemned, in the same sentence."""
-    sentence_start = max(text.rfind(p, 0, start) for p in ".!?\n؟") + 1
-    sentence_end = min((i for i in (text.find(p, end) for p in ".!?\n؟") if i >= 0), default=len(text))
-    before, after = text[sentence_start:start], text[end:sentence_end]
-    inside_quotes = any(before.count(q) % 2 == 1 for q in QUOTES if q in before and q in after) or (
-        any(q in before for q in "“«„") and any(q in after for q in "”»“")
-    )
-    return inside_quotes or bool(CONDEMNING.search(text[sentence_start:sentence_end]))
 
 
 @lru_cache(maxsize=1)

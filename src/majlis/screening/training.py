@@ -117,13 +117,15 @@ def log_count_ratio(x_train: Any, y_train: np.ndarray, weights: np.ndarray, alph
     present = x_train.copy()
     present.data[:] = 1.0
     positive = y_train.astype(bool)
-    pos = np.asarray(present[positive].T @ weights[positive]).ravel() + alpha
-    neg = np.asarray(present[~positive].T @ weights[~positive]).ravel() + alpha
-    return np.abs(np.log((pos / pos.sum()) / (neg / neg.sum()))).astype(np.float32)
+    pos: np.ndarray = np.asarray(present[positive].T @ weights[positive]).ravel() + alpha
+    neg: np.ndarray = np.asarray(present[~positive].T @ weights[~positive]).ravel() + alpha
+    ratio: np.ndarray = np.abs(np.log((pos / pos.sum()) / (neg / neg.sum()))).astype(np.float32)
+    return ratio
 
 
 def _fit_binary(x_train: Any, y_train: np.ndarray, x_dev: Any, y_dev: np.ndarray, grid: Sequence[float],
-                weights: np.ndarray | None = None, scale: np.ndarray | None = None) -> tuple[np.ndarray, float, float, float]:
+                weights: np.ndarray | None = None,
+                scale: np.ndarray | None = None) -> tuple[np.ndarray, float, float, float]:
     """Weights, bias, C and dev AUC of the best logistic regression of the grid. With `scale`, the
     regression sees every feature multiplied by it, and the weights returned already include it (so
     the shipped model scores the plain features)."""
@@ -166,13 +168,13 @@ def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
         sample_weights = set_weights(train_rows, target)
         # The spam head learns from one small English set: the ratio would only echo its few words.
         scale = log_count_ratio(x_train, y_train, sample_weights) if head == HEADS_TOXIC else None
-        coef, intercept, c, score = _fit_binary(x_train, y_train, x_dev, y_dev, grid, sample_weights, scale)
+        head_weights, head_bias, c, score = _fit_binary(x_train, y_train, x_dev, y_dev, grid, sample_weights, scale)
         log(f"head {head}: C={c} dev AUC={score:.4f}")
         report.chosen_c[head] = c
         report.dev_auc[head] = score
         heads.append(head)
-        weights.append(coef)
-        bias.append(intercept)
+        weights.append(head_weights)
+        bias.append(head_bias)
 
     from sklearn.linear_model import LogisticRegression
 
@@ -183,9 +185,11 @@ def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
     log(f"category head on {len(labelled)} rows: classes {sorted(set(y_cat.tolist()))}")
     coef = np.zeros((len(MODEL_CATEGORIES), DIMENSIONS), dtype=np.float32)
     intercept = np.full(len(MODEL_CATEGORIES), -10.0, dtype=np.float32)
-    class_coef, class_intercept = multinomial.coef_, multinomial.intercept_
+    class_coef: np.ndarray = np.asarray(multinomial.coef_)
+    class_intercept: np.ndarray = np.asarray(multinomial.intercept_)
     if len(multinomial.classes_) == 2:  # one row for the second class: as a softmax, half of it each way
-        class_coef, class_intercept = np.vstack([-class_coef / 2, class_coef / 2]), np.hstack([-class_intercept / 2, class_intercept / 2])
+        class_coef = np.vstack([-class_coef / 2, class_coef / 2])
+        class_intercept = np.hstack([-class_intercept / 2, class_intercept / 2])
     for k, cls in enumerate(multinomial.classes_):
         coef[cls] = class_coef[k]
         intercept[cls] = class_intercept[k]

@@ -1,0 +1,48 @@
+"""How a listed word is used in its sentence: aimed at someone, quoted, written plainly."""
+
+from __future__ import annotations
+
+import pytest
+
+from majlis.screening.aim import quoted, written_plainly, you_before, you_next
+from majlis.screening.normalise import normalise
+
+
+def test_you_before_looks_at_the_five_words_before() -> None:
+    text = normalise("you are such an idiot").text
+    assert you_before(text, text.index("idiot"))
+    far = normalise("you said that the new minister of the interior is an idiot").text
+    assert not you_before(far, far.index("idiot"))
+    sorani = normalise("ئێوە گەمژەن").text
+    assert you_before(sorani, sorani.index(normalise("گەمژەن").text))
+
+
+def test_you_next_reads_the_following_word_only() -> None:
+    assert you_next("fuck you all", len("fuck"))
+    assert not you_next("fuck this, I told you", len("fuck"))
+
+
+@pytest.mark.parametrize(
+    ("written", "key", "stem", "plain"),
+    [
+        ("Shit", "shit", True, True),
+        ("SHITTY", "shit", True, True),
+        ("fucking\ufeff", "fuck", True, True),  # an invisible character after the word is no disguise
+        ("fuuuck", "fuck", True, False),
+        ("f*ck", "fuck", True, False),
+        ("sh1t", "shit", True, False),
+        ("shithead", "shit", True, False),  # another word, not an ending
+        ("shits", "shit", False, False),  # a whole-word entry takes no ending
+    ],
+)
+def test_written_plainly(written: str, key: str, stem: bool, plain: bool) -> None:
+    assert written_plainly(written, key, stem) is plain
+
+
+def test_quoted_within_the_sentence_or_named_to_condemn() -> None:
+    text = 'He called me "traitor" on the bus. Then he left.'
+    assert quoted(text, text.index("traitor"), text.index("traitor") + 7)
+    text = "Stop using the word kafir about people."
+    assert quoted(text, text.index("kafir"), text.index("kafir") + 5)
+    text = 'The minister said "no". You are a traitor.'
+    assert not quoted(text, text.index("traitor"), text.index("traitor") + 7)
