@@ -11,7 +11,7 @@ from majlis.screening.context import MODEL_SIGNAL, ScreenContext
 from majlis.screening.language import detect_language
 from majlis.screening.verdict import Evidence, Verdict
 
-ENGINE_VERSION = "majlis-screen/0.3"
+ENGINE_VERSION = "majlis-screen/0.4"
 # The risk that orders the queue is the highest category score blended with the model's own
 # probability: lists and rules give many comments the same score, and the model tells them apart.
 # The weight was chosen on the dev split (docs/quality.md); decisions use the scores alone.
