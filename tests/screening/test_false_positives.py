@@ -31,6 +31,8 @@ SUITE = {
         "در حمله پهپادی دو نفر کشته شدند",
         "لە هێرشەکەدا سێ کەس کوژران",
         "Di êrîşê de sê kes hatin kuştin.",
+        "The killer should be hanged, said the victim's father outside the court.",
+        "Pests such as cockroaches and rats spread through the camp after the flood.",
     ],
     "quoted slurs condemned": [
         'Calling refugees "cockroaches" is dehumanising and the MP must apologise.',

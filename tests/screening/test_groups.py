@@ -18,6 +18,14 @@ stage = GroupStage()
         ("Tirk miletekî bêesl in", "kmr"),
         ("The refugees are idiots, every one of them", "en"),
         ("ژنان عەقڵیان کەمە و نابێت دەنگ بدەن", "ckb"),
+        # dehumanising words, evidence alone, are abuse when said of a group
+        ("Immigrants are vermin", "en"),
+        ("Black people are animals", "en"),
+        ("اللاجئون حشرات", "ar"),
+        ("Suriyeliler asalak", "tr"),
+        ("افغانی ها انگل هستند", "fa"),
+        ("عەرەبەکان مشەخۆرن", "ckb"),
+        ("Ereb parazît in", "kmr"),
     ],
 )
 def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: str) -> None:
@@ -35,7 +43,15 @@ def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: s
         ("Ereb, Kurd û Tirkmen li Kerkûkê bi hev re dijîn", "kmr"),
         ("The minister is an idiot. Refugees arrived in Duhok on Monday.", "en"),  # insult and group apart
         ('Calling refugees "idiots" is a disgrace', "en"),  # the insult is quoted
+        ("Cockroaches and rats spread in the camp after the flood", "en"),  # a pest, no group
+        ("Farmers in Duhok lost their animals in the flood", "en"),
     ],
 )
 def test_groups_without_an_insult_beside_them_are_left_alone(text: str, language: str) -> None:
     assert stage.run(text, ScreenContext(language_hint=language)) == ({}, [])
+
+
+def test_a_dehumanising_word_alone_is_only_evidence() -> None:
+    verdict = Screener().screen("They found vermin in the grain store, the ministry said.")
+    assert verdict.action is Action.APPROVE
+    assert any(e.detail.startswith("vermin") for e in verdict.evidence)

@@ -24,6 +24,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("f*ck this", "en", Category.PROFANITY),
         ("sh*t happens", "en", Category.PROFANITY),
         ("kill yourself", "en", Category.THREAT),
+        ("I know where you live", "en", Category.THREAT),
+        ("they should all be shot", "en", Category.THREAT),
         ("typical faggot", "en", Category.ABUSE),
         ("يا ابن الكلب", "ar", Category.PERSONAL_ATTACK),
         ("والروافض", "ar", Category.ABUSE),
