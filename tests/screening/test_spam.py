@@ -78,3 +78,28 @@ def test_a_repeat_is_still_found_after_a_flood_of_look_alikes() -> None:
     scores, evidence = stage.run(flood[-1], ScreenContext(recent=context.recent[::-1], now=NOW))
     assert scores[Category.SPAM] >= 0.95 and "similarity 1.00" in evidence[0].detail
     assert all(len(bucket) <= 24 for bucket in stage._index.values())
+
+
+def test_a_window_topped_up_post_after_post_reads_as_a_fresh_one() -> None:
+    """The stage reads a window that tops up the last one from its new and dropped comments only;
+    repeats, their earliest ids and authors' counts must come out as if it read every comment."""
+    import random
+
+    rng = random.Random(3)
+    topics = ["bridge repairs cost", "water cuts in the east", "the new school opened", "bus fares rise again"]
+    pool = [f"People keep saying {rng.choice(topics)} and {rng.choice(topics)} matter most, number {n % 9}"
+            for n in range(60)]
+    kept_up = SpamStage()
+    window: tuple[RecentComment, ...] = ()
+    next_id = 1
+    for step in range(80):
+        if step == 40:  # another site's window: nothing shared with the last one
+            window = tuple(RecentComment(900 + i, c.text, c.author_key, c.created_at) for i, c in enumerate(window))
+        for _ in range(rng.choice([0, 1, 1, 2, 3])):
+            row = RecentComment(next_id, rng.choice(pool), f"author{rng.randrange(4)}", NOW - timedelta(minutes=1))
+            window = ((row,) + window)[:25]
+            next_id += 1
+        text = rng.choice(pool)
+        author = f"author{rng.randrange(4)}"
+        context = ScreenContext(recent=window, author_key=author, now=NOW)
+        assert kept_up.run(text, context) == SpamStage().run(text, context), step

@@ -14,17 +14,22 @@ from __future__ import annotations
 import re
 import zlib
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
 DIMENSIONS = 1 << 21
 # Salts of the language-crossed copies; a language not listed gets no copy.
 LANGUAGE_SALT = {"en": 1, "ar": 2, "tr": 3, "fa": 4, "ckb": 5, "kmr": 6}
+_CROSS = np.int64(0x9E3779B1)  # with the salt, moves a feature to its language-crossed copy
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Pictographs (emoji, dingbats) carry tone that words may not ("🖕", "🔪", "🤮"); the skin-tone
 # modifiers U+1F3FB–U+1F3FF are left out, so each pictograph is one feature whatever its tone.
 _PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001F000-\U0001F3FA\U0001F400-\U0001FAFF]")
-_CACHE: dict[str, np.ndarray] = {}
+# Per word: its own features, its UTF-8 bytes and the CRC of "b:<word> " (the state after the first
+# half of a bigram). `zlib.crc32(b, crc32(a)) == crc32(a + b)`, so a bigram's hash is one call over
+# the second word's bytes, the same number `_h` gives for the whole bigram string.
+_CACHE: dict[str, tuple[np.ndarray, bytes, int]] = {}
 _CACHE_LIMIT = 200_000
 
 
@@ -32,8 +37,9 @@ def _h(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (DIMENSIONS - 1)
 
 
-def _word_features(word: str) -> np.ndarray:
-    """The word itself and its character 3- to 5-grams (with word boundary marks)."""
+def _word_features(word: str) -> tuple[np.ndarray, bytes, int]:
+    """The word itself and its character 3- to 5-grams (with word boundary marks), with what its
+    bigrams need (see `_CACHE`)."""
     cached = _CACHE.get(word)
     if cached is not None:
         return cached
@@ -42,7 +48,7 @@ def _word_features(word: str) -> np.ndarray:
     for n in (3, 4, 5):
         for i in range(len(padded) - n + 1):
             ids.append(_h("c:" + padded[i : i + n]))
-    result = np.asarray(ids, dtype=np.int64)
+    result = (np.asarray(ids, dtype=np.int64), word.encode("utf-8"), zlib.crc32(f"b:{word} ".encode()))
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[word] = result
@@ -62,27 +68,43 @@ def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
     pictographs = _PICTOGRAPH.findall(folded, 0, 2000)
     if not tokens and not pictographs:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
-    parts = [_word_features(t) for t in tokens]
-    parts.append(np.asarray([_h(f"b:{a} {b}") for a, b in zip(tokens, tokens[1:])], dtype=np.int64))
+    cached = [_word_features(t) for t in tokens]
+    parts = [c[0] for c in cached]
+    mask = DIMENSIONS - 1
+    parts.append(np.asarray([zlib.crc32(b[1], a[2]) & mask for a, b in pairwise(cached)], dtype=np.int64))
     if pictographs:
         parts.append(np.asarray([_h("e:" + p) for p in pictographs], dtype=np.int64))
     ids = np.concatenate(parts)
     ids.sort()
-    # np.unique(return_counts=True) by hand: its general path costs more than the features here
-    first = np.empty(len(ids), dtype=bool)
+    n = len(ids)
+    # np.unique(return_counts=True) by hand, writing straight into the output arrays: with a few
+    # hundred features, numpy's per-call overhead is most of the cost, so every call counts.
+    first = np.empty(n, dtype=bool)
     first[0] = True
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
     starts = np.flatnonzero(first)
-    indices = ids[starts]
-    values = np.diff(starts, append=len(ids)).astype(np.float32)
-    np.log(values, out=values)
-    values += 1.0
+    k = len(starts)
     salt = LANGUAGE_SALT.get(language)
+    width = k if salt is None else 2 * k
+    out_indices = np.empty(width, dtype=np.int64)
+    out_values = np.empty(width, dtype=np.float32)
+    indices, values = out_indices[:k], out_values[:k]
+    np.take(ids, starts, out=indices)
+    if k == n:
+        values.fill(1.0)  # every feature once: 1 + log(1)
+    else:
+        values[:-1] = starts[1:] - starts[:-1]
+        values[-1] = n - starts[-1]
+        np.log(values, out=values)
+        values += 1.0
     if salt is not None:
-        crossed = ((indices * 0x9E3779B1 + salt * 0x85EBCA77) >> 7) & (DIMENSIONS - 1)
-        indices = np.concatenate([indices, crossed])
-        values = np.concatenate([values, values])
-    return indices, values
+        out_values[k:] = values
+        crossed = out_indices[k:]
+        np.multiply(indices, _CROSS, out=crossed)
+        crossed += np.int64(salt * 0x85EBCA77)
+        crossed >>= 7
+        crossed &= DIMENSIONS - 1
+    return out_indices, out_values
 
 
 def featurise(folded: str, language: str = "", idf: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:

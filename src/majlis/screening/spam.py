@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-import zlib
-from collections import deque
-from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
+from collections import Counter, deque
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from operator import attrgetter, countOf
+from itertools import pairwise
+from operator import attrgetter
+from typing import Any
 
 import numpy as np
 
@@ -34,10 +35,14 @@ MASHED = re.compile("|".join(row[i : i + 4] for row in KEYBOARD_ROWS for i in ra
 
 
 def shingles(folded: str, tokens: tuple[str, ...] | None = None) -> set[int]:
-    """Hashed word 2-shingles (and words) of a folded text."""
+    """Hashed word 2-shingles (and words) of a folded text, as 32-bit numbers.
+
+    Python's own hash (a word's is computed once and kept by the string): signatures live in one
+    process's memory only, so that it differs from one process to the next does not matter."""
     tokens = words(folded) if tokens is None else tokens
-    grams = {" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1)} | set(tokens)
-    return {zlib.crc32(g.encode()) for g in grams}
+    hashes = set(map(hash, pairwise(tokens)))
+    hashes.update(map(hash, tokens))
+    return {h & 0xFFFFFFFF for h in hashes}
 
 
 def signature(folded: str) -> np.ndarray | None:
@@ -86,6 +91,54 @@ def band_keys(sig: np.ndarray) -> list[bytes]:
 _ID, _TEXT, _AUTHOR = attrgetter("id"), attrgetter("text"), attrgetter("author_key")
 
 
+# The most new comments a window may lead with and still be read as the last window topped up.
+MAX_NEW_ROWS = 64
+# Signatures of screened texts kept until they show up among the recent comments (the next post
+# usually finds the last one there), so no text is signed twice.
+SCREENED_KEEP = 1024
+
+
+def _new_rows(recent: Sequence[Recent], last: Sequence[Recent]) -> int | None:
+    """How many comments `recent` adds in front of `last`, if it is `last` topped up (new comments
+    first, the oldest dropped at the end), as the store hands its windows over; else None."""
+    if not last or not recent:
+        return None
+    head = last[0]
+    for new in range(min(len(recent), MAX_NEW_ROWS + 1)):
+        if recent[new] is head:
+            kept = len(recent) - new
+            # Row by row in C, each compared by identity first: a few microseconds for hundreds.
+            if kept <= len(last) and tuple(recent[new:]) == tuple(last[:kept]):
+                return new
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class _Window:
+    """A window of recent comments as read: their text hashes (in its order, newest first), and
+    how many times each text hash and each author is in it."""
+
+    recent: Sequence[Recent] | None
+    hashes: list[int]
+    texts: dict[Hashable, int]
+    authors: dict[Hashable, int]
+
+
+def _shifted(counts: dict[Hashable, int], gone: list[Any], came: list[Any]) -> dict[Hashable, int]:
+    """A copy of `counts` (another thread may be reading it) less what left, plus what came."""
+    counts = dict(counts)
+    for key in gone:
+        left = counts[key] - 1
+        if left:
+            counts[key] = left
+        else:
+            del counts[key]
+    for key in came:
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 class SpamStage:
     """Finds near-duplicates among the site's recent comments through an LSH index of their
     MinHash signatures: a lookup costs the same whatever the number of recent comments."""
@@ -97,17 +150,20 @@ class SpamStage:
         # is compared by its new words, and no tuple is built per recent comment on every post.
         self._signatures: dict[int, np.ndarray | None] = {}
         self._index: dict[bytes, deque[int]] = {}
-        # The last window of recent comments seen, with the hashes of their texts (in its order) and
-        # their set (a re-screen passes the same window).
-        self._window: tuple[Sequence[Recent] | None, list[int], AbstractSet[int]] = (None, [], frozenset())
+        self._screened: dict[int, np.ndarray | None] = {}
+        # The last window of recent comments read. A window that tops it up is read from it: only
+        # its new and dropped comments cost anything, however long it is.
+        self._window = _Window(None, [], {}, {})
 
     def _remember(self, comment: Recent) -> None:
         if len(self._signatures) >= self._capacity:
             self._signatures.clear()  # start afresh; recent comments are signed again as they come
             self._index.clear()
-            self._window = (None, [], frozenset())
-        value = signature(normalise(comment.text).text)
+            self._window = _Window(None, [], {}, {})
         key = hash(comment.text)
+        value = self._screened.pop(key, None)
+        if value is None:
+            value = signature(normalise(comment.text).text)
         self._signatures[key] = value
         if value is not None:
             for band in band_keys(value):
@@ -116,37 +172,49 @@ class SpamStage:
                     bucket = self._index[band] = deque(maxlen=BAND_KEEP)
                 bucket.append(key)
 
+    def _read_window(self, recent: Sequence[Recent]) -> _Window:
+        """The window's text hashes and counts, signing the comments not seen before."""
+        last = self._window  # read once: screens may run in several threads
+        if recent is last.recent:
+            return last
+        new = _new_rows(recent, last.recent or ())
+        if new is None:
+            fresh = recent
+            window = _Window(recent, list(map(hash, map(_TEXT, recent))), {}, {})
+            window.texts.update(Counter(window.hashes))
+            window.authors.update(Counter(map(_AUTHOR, recent)))
+        else:
+            fresh = recent[:new]
+            kept = len(recent) - new
+            head = list(map(hash, map(_TEXT, fresh)))
+            window = _Window(recent, head + last.hashes[:kept],
+                             _shifted(last.texts, last.hashes[kept:], head),
+                             _shifted(last.authors, list(map(_AUTHOR, (last.recent or ())[kept:])),
+                                      list(map(_AUTHOR, fresh))))
+        known = self._signatures
+        missing = {key: comment for key, comment in zip(map(hash, map(_TEXT, fresh)), fresh) if key not in known}
+        for comment in sorted(missing.values(), key=_ID):  # oldest first: buckets keep the newest
+            self._remember(comment)
+        self._window = window
+        return window
+
     def nearest(self, mine: np.ndarray, recent: Sequence[Recent]) -> tuple[int, float]:
         """The most similar recent comment (id, similarity), or (0, 0.0); of equally similar ones,
         the earliest."""
+        window = self._read_window(recent)
         known = self._signatures
-        last, hashes, window = self._window  # one triple, read at once: screens may run in several threads
-        if recent is not last:
-            # This runs for every post, over hundreds of recent comments: each step is one pass in C.
-            hashes = list(map(hash, map(_TEXT, recent)))
-            window = set(hashes)
-            missing = window.difference(known)  # a dict argument is looked up in C, its keys not copied
-            if missing:
-                found: dict[int, Recent] = {}
-                for key, comment in zip(hashes, recent):  # newest first: new comments are at the front
-                    if key in missing:
-                        found.setdefault(key, comment)
-                        if len(found) == len(missing):
-                            break
-                for comment in sorted(found.values(), key=_ID):  # oldest first: buckets keep the newest
-                    self._remember(comment)
-            self._window = (recent, hashes, window)
         # tuple(): a snapshot taken under the GIL, as another thread may be appending to the bucket
-        candidates = set().union(*[tuple(self._index.get(band, ())) for band in band_keys(mine)]) & window
-        kept = [(key, sig) for key in candidates if (sig := known.get(key)) is not None]
+        candidates = set().union(*[tuple(self._index.get(band, ())) for band in band_keys(mine)])
+        kept = [(key, sig) for key in candidates if key in window.texts and (sig := known.get(key)) is not None]
         if not kept:
             return 0, 0.0
         # Every candidate at once: a flood of near-identical posts gives dozens of them.
         agree = np.count_nonzero(np.stack([sig for _, sig in kept]) == mine, axis=1)
         best = int(agree.max())
-        oldest = dict(zip(hashes, range(len(hashes))))  # newest first: a text's last place is its oldest
-        return min(recent[oldest[key]].id for (key, _), shared in zip(kept, agree.tolist()) if shared == best), \
-            best / PERMUTATIONS
+        last = len(window.hashes) - 1
+        backwards = window.hashes[::-1]  # newest first: a text's last place is its oldest
+        return min(recent[last - backwards.index(key)].id for (key, _), shared in zip(kept, agree.tolist())
+                   if shared == best), best / PERMUTATIONS
 
     def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
         """Spam score with the id of the earlier near-duplicate, the flood count or the gibberish rule."""
@@ -154,6 +222,10 @@ class SpamStage:
         evidence: list[Evidence] = []
         score = 0.0
         mine = signature(folded) if context.recent else None
+        if context.recent:
+            if len(self._screened) >= SCREENED_KEEP:
+                self._screened.clear()
+            self._screened[hash(text)] = mine
         if mine is not None:
             best_id, best = self.nearest(mine, context.recent)
             if best >= NEAR_DUPLICATE:
@@ -164,7 +236,8 @@ class SpamStage:
             now = context.now or datetime.now(UTC)
             since = now - FLOOD_WINDOW
             author = context.author_key
-            mine_recent = countOf(map(_AUTHOR, context.recent), author)  # in C; most authors stop here
+            # Counted when the window was read; most authors stop here
+            mine_recent = self._read_window(context.recent).authors.get(author, 0) if context.recent else 0
             if mine_recent >= 5:
                 mine_recent = sum(1 for r in context.recent if r.author_key == author and r.created_at >= since)
             if mine_recent >= 5:
