@@ -68,7 +68,8 @@ def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
     pictographs = _PICTOGRAPH.findall(folded, 0, 2000)
     if not tokens and not pictographs:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
-    cached = [_word_features(t) for t in tokens]
+    known = _CACHE.get  # looked up inline: most words of a comment were seen before
+    cached = [known(t) or _word_features(t) for t in tokens]
     parts = [c[0] for c in cached]
     mask = DIMENSIONS - 1
     parts.append(np.asarray([zlib.crc32(b[1], a[2]) & mask for a, b in pairwise(cached)], dtype=np.int64))
@@ -89,7 +90,7 @@ def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
     out_indices = np.empty(width, dtype=np.int64)
     out_values = np.empty(width, dtype=np.float32)
     indices, values = out_indices[:k], out_values[:k]
-    np.take(ids, starts, out=indices)
+    ids.take(starts, out=indices)
     if k == n:
         values.fill(1.0)  # every feature once: 1 + log(1)
     else:
