@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from majlis.domain import Action, Category
-from majlis.screening import ScreenContext, Screener
+from majlis.screening import ScreenContext, Screener, Verdict
 from majlis.screening.datasets import EVAL_ONLY, TEST, TRAIN, Row, read_all
 from majlis.screening.classifier import packaged_model
 from majlis.screening.normalise import normalise
@@ -86,6 +86,13 @@ def outcome_shares(violation: np.ndarray, actions: list[Action]) -> dict[str, fl
         "clean_review": float((acts[clean] == "review").mean()) if clean.any() else float("nan"),
         "clean_approved": float((acts[clean] == "approve").mean()) if clean.any() else float("nan"),
     }
+
+
+def listed_word(verdict: Verdict) -> bool:
+    """Whether the screen found a listed word or phrase the guidelines forbid (a swear word, a slur,
+    an insult or a threat with a severity at the review line or above), not only the model's view."""
+    return any(e.source.startswith("lexicon:") and e.score >= 0.5 and e.category is not Category.PROMOTION
+               for e in verdict.evidence)
 
 
 def pct(x: float) -> str:
@@ -153,8 +160,9 @@ def main() -> None:
         reasons = Counter(v.category.value for r, v in zip(test, verdicts)
                           if r.clean and v.action is Action.REJECT and v.category is not None)
         if reasons:
+            listed = sum(1 for r, v in zip(test, verdicts) if r.clean and v.action is Action.REJECT and listed_word(v))
             lines_reasons.append(f"| {name} | {sum(reasons.values())} of {int((~violation).sum())} | "
-                                 + ", ".join(f"{k} {n}" for k, n in reasons.most_common()) + " |")
+                                 + ", ".join(f"{k} {n}" for k, n in reasons.most_common()) + f" | {listed} |")
         for key, value in shares.items():
             totals[key].append(value)
         if name in EVAL_ONLY:
@@ -215,10 +223,12 @@ Mean over sets: violations kept {pct(float(np.nanmean(totals['kept'])))}, clean 
 {pct(float(np.nanmean(totals['clean_rejected'])))}, clean approved {pct(float(np.nanmean(totals['clean_approved'])))}.
 
 Clean comments rejected, by the guideline the screen named (a set's "clean" means clean by that set's
-own definition: not hate speech, not offensive, not spam):
+own definition: not hate speech, not offensive, not spam). The last column counts those in which the
+lists found a word or phrase the guidelines forbid (a swear word, slur, insult or threat at the review
+line or above), whatever the set's label says:
 
-| data set | clean rejected | by reason |
-|---|---|---|
+| data set | clean rejected | by reason | with a listed word |
+|---|---|---|---|
 {chr(10).join(lines_reasons)}
 
 ## Per category (where a set labels it), test split
@@ -236,8 +246,9 @@ own definition: not hate speech, not offensive, not spam):
   Most "clean" rows still rejected are violations of our guidelines that the set's own definition
   leaves out: ETHOS labels only hate speech, so its "clean" rows include threats and insults aimed at
   people (a wish to see a group shot, a promise to beat someone up); the YouTube set labels only spam,
-  so its "clean" rows include insults; Davidson's and OLID's include slurs used casually. They are
-  counted against us here all the same.
+  so its "clean" rows include insults; Davidson's and OLID's include slurs used casually. The
+  "with a listed word" column counts, per set, the rejected "clean" rows in which the lists found
+  such a word; they are counted against us here all the same.
 - Davidson's tweets wrap links in `t.co`; we treat it as a plain link (review), not as a shortener.
 - Targets of the screening issue: a reject rate on clean comments of at most 2% per set, and at
   those thresholds 95% of violations kept from publication and 80% of clean comments approved
