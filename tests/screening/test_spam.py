@@ -80,9 +80,10 @@ def test_a_repeat_is_still_found_after_a_flood_of_look_alikes() -> None:
     assert all(len(bucket) <= 24 for bucket in stage._index.values())
 
 
-def test_a_window_topped_up_post_after_post_reads_as_a_fresh_one() -> None:
-    """The stage reads a window that tops up the last one from its new and dropped comments only;
-    repeats, their earliest ids and authors' counts must come out as if it read every comment."""
+def test_windows_topped_up_post_after_post_read_as_fresh_ones() -> None:
+    """The stage reads a window that tops up its site's last one from its new and dropped comments
+    only; repeats, their earliest ids and authors' counts must come out as if it read every comment,
+    with posts of two sites interleaved and a window rebuilt from scratch now and then."""
     import random
 
     rng = random.Random(3)
@@ -90,16 +91,18 @@ def test_a_window_topped_up_post_after_post_reads_as_a_fresh_one() -> None:
     pool = [f"People keep saying {rng.choice(topics)} and {rng.choice(topics)} matter most, number {n % 9}"
             for n in range(60)]
     kept_up = SpamStage()
-    window: tuple[RecentComment, ...] = ()
+    windows: list[tuple[RecentComment, ...]] = [(), ()]
     next_id = 1
-    for step in range(80):
-        if step == 40:  # another site's window: nothing shared with the last one
-            window = tuple(RecentComment(900 + i, c.text, c.author_key, c.created_at) for i, c in enumerate(window))
+    for step in range(160):
+        site = rng.randrange(2)
+        window = windows[site]
+        if step % 50 == 49:  # the store reloaded everything: equal comments, new objects
+            window = tuple(RecentComment(c.id, c.text, c.author_key, c.created_at) for c in window)
         for _ in range(rng.choice([0, 1, 1, 2, 3])):
             row = RecentComment(next_id, rng.choice(pool), f"author{rng.randrange(4)}", NOW - timedelta(minutes=1))
             window = ((row,) + window)[:25]
             next_id += 1
+        windows[site] = window
         text = rng.choice(pool)
-        author = f"author{rng.randrange(4)}"
-        context = ScreenContext(recent=window, author_key=author, now=NOW)
+        context = ScreenContext(recent=window, author_key=f"author{rng.randrange(4)}", now=NOW)
         assert kept_up.run(text, context) == SpamStage().run(text, context), step

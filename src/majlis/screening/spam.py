@@ -91,27 +91,22 @@ def band_keys(sig: np.ndarray) -> list[bytes]:
 _ID, _TEXT, _AUTHOR = attrgetter("id"), attrgetter("text"), attrgetter("author_key")
 
 
-# The most new comments a window may lead with and still be read as the last window topped up.
+# The most new comments a window may lead with and still be read as its site's last window topped up.
 MAX_NEW_ROWS = 64
+# Sites whose last window is kept (one stage serves every site of a process); past this, all are dropped
+# and read afresh once.
+WINDOWS_KEEP = 256
 # Signatures of screened texts kept until they show up among the recent comments (the next post
 # usually finds the last one there), so no text is signed twice.
 SCREENED_KEEP = 1024
 
 
-def _new_rows(recent: Sequence[Recent], last: Sequence[Recent]) -> int | None:
-    """How many comments `recent` adds in front of `last`, if it is `last` topped up (new comments
-    first, the oldest dropped at the end), as the store hands its windows over; else None."""
-    if not last or not recent:
-        return None
-    head = last[0]
-    for new in range(min(len(recent), MAX_NEW_ROWS + 1)):
-        if recent[new] is head:
-            kept = len(recent) - new
-            # Row by row in C, each compared by identity first: a few microseconds for hundreds.
-            if kept <= len(last) and tuple(recent[new:]) == tuple(last[:kept]):
-                return new
-            return None
-    return None
+def _tops_up(recent: Sequence[Recent], last: Sequence[Recent], new: int) -> bool:
+    """Whether `recent` is `last` with `new` comments in front and its oldest dropped at the end,
+    as the store hands its windows over (`recent[new]` is known to be `last[0]`)."""
+    kept = len(recent) - new
+    # Row by row in C, each compared by identity first: a few microseconds for hundreds.
+    return kept <= len(last) and tuple(recent[new:]) == tuple(last[:kept])
 
 
 @dataclass(frozen=True)
@@ -151,15 +146,16 @@ class SpamStage:
         self._signatures: dict[int, np.ndarray | None] = {}
         self._index: dict[bytes, deque[int]] = {}
         self._screened: dict[int, np.ndarray | None] = {}
-        # The last window of recent comments read. A window that tops it up is read from it: only
-        # its new and dropped comments cost anything, however long it is.
-        self._window = _Window(None, [], {}, {})
+        # The last window of recent comments read for each site, keyed by the id() of its newest
+        # comment (which the kept window keeps alive, so the id cannot be reused). A window that tops
+        # one up is read from it: only its new and dropped comments cost anything, however long it is.
+        self._windows: dict[int, _Window] = {}
 
     def _remember(self, comment: Recent) -> None:
         if len(self._signatures) >= self._capacity:
             self._signatures.clear()  # start afresh; recent comments are signed again as they come
             self._index.clear()
-            self._window = _Window(None, [], {}, {})
+            self._windows = {}
         key = hash(comment.text)
         value = self._screened.pop(key, None)
         if value is None:
@@ -172,13 +168,23 @@ class SpamStage:
                     bucket = self._index[band] = deque(maxlen=BAND_KEEP)
                 bucket.append(key)
 
+    def _last_window(self, recent: Sequence[Recent]) -> tuple[_Window | None, int]:
+        """The kept window that `recent` tops up, and how many comments it adds; (None, 0) if none."""
+        windows = self._windows  # read once: screens may run in several threads
+        for new in range(min(len(recent), MAX_NEW_ROWS + 1)):
+            last = windows.get(id(recent[new]))
+            if last is not None and last.recent and last.recent[0] is recent[new]:
+                return (last, new) if _tops_up(recent, last.recent, new) else (None, 0)
+        return None, 0
+
     def _read_window(self, recent: Sequence[Recent]) -> _Window:
         """The window's text hashes and counts, signing the comments not seen before."""
-        last = self._window  # read once: screens may run in several threads
-        if recent is last.recent:
+        if not recent:
+            return _Window(recent, [], {}, {})
+        last, new = self._last_window(recent)
+        if last is not None and last.recent is recent:
             return last
-        new = _new_rows(recent, last.recent or ())
-        if new is None:
+        if last is None:
             fresh = recent
             window = _Window(recent, list(map(hash, map(_TEXT, recent))), {}, {})
             window.texts.update(Counter(window.hashes))
@@ -195,7 +201,12 @@ class SpamStage:
         missing = {key: comment for key, comment in zip(map(hash, map(_TEXT, fresh)), fresh) if key not in known}
         for comment in sorted(missing.values(), key=_ID):  # oldest first: buckets keep the newest
             self._remember(comment)
-        self._window = window
+        windows = self._windows
+        if len(windows) >= WINDOWS_KEEP:
+            self._windows = windows = {}
+        if last is not None and last.recent:
+            windows.pop(id(last.recent[0]), None)  # this site's window is now the new one
+        windows[id(recent[0])] = window
         return window
 
     def nearest(self, mine: np.ndarray, recent: Sequence[Recent]) -> tuple[int, float]:
