@@ -114,7 +114,7 @@ class _Window:
     """A window of recent comments as read: their text hashes (in its order, newest first), and
     how many times each text hash and each author is in it."""
 
-    recent: Sequence[Recent] | None
+    recent: Sequence[Recent]
     hashes: list[int]
     texts: dict[Hashable, int]
     authors: dict[Hashable, int]
@@ -173,7 +173,7 @@ class SpamStage:
         windows = self._windows  # read once: screens may run in several threads
         for new in range(min(len(recent), MAX_NEW_ROWS + 1)):
             last = windows.get(id(recent[new]))
-            if last is not None and last.recent and last.recent[0] is recent[new]:
+            if last is not None and last.recent[0] is recent[new]:
                 return (last, new) if _tops_up(recent, last.recent, new) else (None, 0)
         return None, 0
 
@@ -186,33 +186,31 @@ class SpamStage:
             return last
         if last is None:
             fresh = recent
-            window = _Window(recent, list(map(hash, map(_TEXT, recent))), {}, {})
-            window.texts.update(Counter(window.hashes))
-            window.authors.update(Counter(map(_AUTHOR, recent)))
+            head = list(map(hash, map(_TEXT, recent)))
+            window = _Window(recent, head, dict(Counter(head)), dict(Counter(map(_AUTHOR, recent))))
         else:
             fresh = recent[:new]
             kept = len(recent) - new
             head = list(map(hash, map(_TEXT, fresh)))
             window = _Window(recent, head + last.hashes[:kept],
                              _shifted(last.texts, last.hashes[kept:], head),
-                             _shifted(last.authors, list(map(_AUTHOR, (last.recent or ())[kept:])),
-                                      list(map(_AUTHOR, fresh))))
+                             _shifted(last.authors, list(map(_AUTHOR, last.recent[kept:])), list(map(_AUTHOR, fresh))))
         known = self._signatures
-        missing = {key: comment for key, comment in zip(map(hash, map(_TEXT, fresh)), fresh) if key not in known}
+        missing = {key: comment for key, comment in zip(head, fresh) if key not in known}
         for comment in sorted(missing.values(), key=_ID):  # oldest first: buckets keep the newest
             self._remember(comment)
         windows = self._windows
         if len(windows) >= WINDOWS_KEEP:
             self._windows = windows = {}
-        if last is not None and last.recent:
+        if last is not None:
             windows.pop(id(last.recent[0]), None)  # this site's window is now the new one
         windows[id(recent[0])] = window
         return window
 
-    def nearest(self, mine: np.ndarray, recent: Sequence[Recent]) -> tuple[int, float]:
-        """The most similar recent comment (id, similarity), or (0, 0.0); of equally similar ones,
-        the earliest."""
-        window = self._read_window(recent)
+    def nearest(self, mine: np.ndarray, window: _Window) -> tuple[int, float]:
+        """The most similar comment of a window read by `_read_window` (id, similarity), or (0, 0.0);
+        of equally similar ones, the earliest."""
+        recent = window.recent
         known = self._signatures
         # tuple(): a snapshot taken under the GIL, as another thread may be appending to the bucket
         candidates = set().union(*[tuple(self._index.get(band, ())) for band in band_keys(mine)])
@@ -232,13 +230,14 @@ class SpamStage:
         folded = normalise(text).text
         evidence: list[Evidence] = []
         score = 0.0
-        mine = signature(folded) if context.recent else None
-        if context.recent:
+        window = self._read_window(context.recent) if context.recent else None
+        mine = signature(folded) if window is not None else None
+        if window is not None:
             if len(self._screened) >= SCREENED_KEEP:
                 self._screened.clear()
             self._screened[hash(text)] = mine
-        if mine is not None:
-            best_id, best = self.nearest(mine, context.recent)
+        if mine is not None and window is not None:
+            best_id, best = self.nearest(mine, window)
             if best >= NEAR_DUPLICATE:
                 score = 0.95 if best >= 0.95 else 0.9
                 evidence.append(Evidence(Category.SPAM, 0, len(text), "rule:near-duplicate",
@@ -248,7 +247,7 @@ class SpamStage:
             since = now - FLOOD_WINDOW
             author = context.author_key
             # Counted when the window was read; most authors stop here
-            mine_recent = self._read_window(context.recent).authors.get(author, 0) if context.recent else 0
+            mine_recent = window.authors.get(author, 0) if window is not None else 0
             if mine_recent >= 5:
                 mine_recent = sum(1 for r in context.recent if r.author_key == author and r.created_at >= since)
             if mine_recent >= 5:
