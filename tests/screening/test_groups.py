@@ -26,6 +26,9 @@ stage = GroupStage()
         ("افغانی ها انگل هستند", "fa"),
         ("عەرەبەکان مشەخۆرن", "ckb"),
         ("Ereb parazît in", "kmr"),
+        # groups named by faith, gender identity or disability, not only by people
+        ("Feminists are a plague on this country", "en"),
+        ("The disabled are parasites living off our taxes", "en"),
     ],
 )
 def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: str) -> None:
@@ -45,6 +48,7 @@ def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: s
         ('Calling refugees "idiots" is a disgrace', "en"),  # the insult is quoted
         ("Cockroaches and rats spread in the camp after the flood", "en"),  # a pest, no group
         ("Farmers in Duhok lost their animals in the flood", "en"),
+        ("Islam and Christianity both teach charity to the poor", "en"),
     ],
 )
 def test_groups_without_an_insult_beside_them_are_left_alone(text: str, language: str) -> None:
