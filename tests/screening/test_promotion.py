@@ -29,6 +29,8 @@ def score(text: str, allowed: tuple[str, ...] = ()) -> float:
         "follow me on instagram @bestdeals",
         "kanalıma abone olun youtube.com/c/kanal",
         "make money from home: crypto-profits.io",
+        "Check out my channel for covers: cheap-covers.pl/new",  # a country code beyond the usual ones
+        "Subscribe me and I subscribe back! youtube.com/c/me",
     ],
 )
 def test_advertisements_reach_the_reject_line(text: str) -> None:
@@ -59,6 +61,11 @@ def test_numbers_and_replies_are_not_promotion(text: str) -> None:
         "کانال من رو ببینید",
         "Kanalıma bakın lütfen",
         "Hûn dikarin abone bibin",
+        "Please become my first subscriber, thank you",
+        "Check out this video on YouTube",
+        "If I get 300 subscribers by tomorrow I'll post a new video",
+        "Thumbs up if you agree and like this comment",
+        "Get free gift cards today",
     ],
 )
 def test_asking_for_subscribers_and_followers_is_held_for_a_human(text: str) -> None:
@@ -71,6 +78,8 @@ def test_asking_for_subscribers_and_followers_is_held_for_a_human(text: str) -> 
         "Thanks for the report, I subscribe to your paper for stories like this",
         "Please share this article with everyone you know",
         "Watch the video in the article, the bridge is huge",
+        "It was late.It is over now, and the road is open",  # no space after a full stop: no link
+        "Newspapers in Poland (.pl sites) covered the visit too",
     ],
 )
 def test_readers_talking_about_the_paper_are_published(text: str) -> None:
@@ -105,6 +114,7 @@ def test_evidence_points_at_the_link() -> None:
         "HTTPS://EXAMPLE.ORG/A",
         "mail me: a.b@site.co.uk",
         "sale at watches.ru/x today",
+        "see trojmiasto.pl/bus-taxi",
         "The bridge reopens on Tuesday, the council says.",
     ],
 )

@@ -13,7 +13,11 @@ from majlis.screening.verdict import Evidence
 
 TLDS = (
     "com|net|org|info|biz|io|co|me|ly|gl|gg|tv|xyz|shop|store|online|site|app|link|click|top|live|"
-    "club|vip|pro|win|bet|cash|money|ru|ir|iq|tr|uk|de|fr|in|pk|ae|sa|eg|us|ca|au|ws|cc|to|su"
+    "club|vip|pro|win|bet|cash|money|ru|ir|iq|tr|uk|de|fr|in|pk|ae|sa|eg|us|ca|au|ws|cc|to|su|"
+    # more country codes, and free or cheap domains spam favours; not those that are common words
+    # ("it", "be", "no", "am"), which a missing space after a full stop would turn into links
+    "pl|nl|ch|se|dk|fi|cz|gr|ro|hu|ua|kz|jo|lb|sy|kw|qa|bh|ye|dz|tn|af|cn|jp|kr|br|mx|za|ng|ke|nz|eu|"
+    "tk|ml|ga|cf|icu|buzz|website"
 )
 URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+"
