@@ -27,6 +27,9 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("I know where you live", "en", Category.THREAT),
         ("they should all be shot", "en", Category.THREAT),
         ("typical faggot", "en", Category.ABUSE),
+        ("you dirtbag", "en", Category.PERSONAL_ATTACK),
+        ("he is a waste of oxygen", "en", Category.PERSONAL_ATTACK),
+        ("typical feminazis", "en", Category.ABUSE),
         ("يا ابن الكلب", "ar", Category.PERSONAL_ATTACK),
         ("والروافض", "ar", Category.ABUSE),
         ("سأقتلك", "ar", Category.THREAT),
@@ -100,6 +103,8 @@ def test_disguised_or_aimed_swearing_keeps_its_severity(text: str, category: Cat
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed
         ("چەکدارەکان دەیکوژن و ڕادەکەن", "ckb"),  # narration in the third person is not a threat
         ("Li bajêr sê kes hatin kuştin", "kmr"),  # news: three people were killed
+        ("Doctors declared him brain dead after the crash", "en"),  # no insult meant: left to the model
+        ("April Fools' Day jokes were banned at the ministry", "en"),
     ],
 )
 def test_innocent_words_do_not_match(text: str, language: str) -> None:
