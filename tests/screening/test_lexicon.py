@@ -39,6 +39,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("siktir git", "tr", Category.PROFANITY),
         ("seni öldüreceğim", "tr", Category.THREAT),
         ("orospu çocuğu", "tr", Category.PROFANITY),
+        ("ağzına sıçayım", "tr", Category.PERSONAL_ATTACK),
+        ("kellesini alacağız", "tr", Category.THREAT),
         ("دەتکوژم", "ckb", Category.THREAT),
         ("بێشەرەف", "ckb", Category.PERSONAL_ATTACK),
         ("ez ê te bikujim", "kmr", Category.THREAT),
@@ -97,7 +99,9 @@ def test_disguised_or_aimed_swearing_keeps_its_severity(text: str, category: Cat
         ("خول البرلمان الحكومة صلاحيات جديدة", "ar"),
         ("بگیم که این گیم خوب است", "fa"),  # Persian "let's say", "game": not Sorani گێم
         ("Sen bir kere söyledin", "tr"),
-        ("Sen bu dizi izledin mi", "tr"),  # Turkish `dizi` (a series) is not Kurmanji `diz` + ending
+        ("Sen bu dizi izledin mi", "tr"),
+        ("Annem parfüm aldı, biraz sıkıyim dedim", "tr"),  # `sıkmak` (to spray) folds like a vulgar verb
+        ("Bahçede bir sıçan gördüm, sonra sıçradı", "tr"),  # a rat, it jumped  # Turkish `dizi` (a series) is not Kurmanji `diz` + ending
         ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
         ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز  # Turkish `kere` (times) after `sen` is not Kurmanji `ker`
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed
