@@ -52,6 +52,15 @@ SUITE = {
         "Shiitake mushrooms are sold at the Sussex market.",
         "Bu durum çok sıkıntılı, destek lazım.",
         "Wî kar kir û got ku ew ê were.",
+        "شكرا يا فخر العرب ويا عم الناس",  # Arabic فخر (pride) holds the Persian insult خر
+        "شوق عظيم يا رمضان، لا بلاغ اللاشيء",  # Arabic اللاشيء (nothingness) holds Persian لاشی
+    ],
+    "names": [
+        "سقطت يا عبد العظيم، يا سيد شهداء الثورة",  # Abdel Azim: a name, not the slur يا عبد
+        "يا مِلحك يا عبد الحليم",
+    ],
+    "a vocative that calls on someone else": [
+        "يا رب احفظ بلدنا من كل فاسد وكذاب",  # "O Lord ... every liar": the vocative is not aimed at the liar
     ],
 }
 CASES = [(group, text) for group, texts in SUITE.items() for text in texts]

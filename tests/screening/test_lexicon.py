@@ -31,6 +31,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("he is a waste of oxygen", "en", Category.PERSONAL_ATTACK),
         ("typical feminazis", "en", Category.ABUSE),
         ("يا ابن الكلب", "ar", Category.PERSONAL_ATTACK),
+        ("يا حقير", "ar", Category.PERSONAL_ATTACK),  # the vocative aims a mild insult
+        ("اسكت يا عبد", "ar", Category.ABUSE),
         ("والروافض", "ar", Category.ABUSE),
         ("سأقتلك", "ar", Category.THREAT),
         ("شرموطة", "ar", Category.ABUSE),

@@ -13,6 +13,9 @@ from majlis.screening.normalise import INVISIBLE, normalise
 _SECOND_PERSON_WORDS = ["you", "u", "youre", "ya", "انت", "انتي", "انتو", "sen", "تو", "شما", "ئێوە", "ئەی",
                         "tu", "te", "hûn", "ey", "lo"]
 SECOND_PERSON = frozenset(_SECOND_PERSON_WORDS) | frozenset(normalise(w).text for w in _SECOND_PERSON_WORDS)
+# The Arabic vocative aims only the word right after it ("يا حقير"): in "يا رب ... كذاب" it calls on
+# someone else, and greetings ("يا جماعة", "يا عمري") open many innocent sentences.
+VOCATIVE = frozenset({"يا"})
 QUOTES = "\"“”«»„'‘’"
 CONDEMNING = re.compile(
     r"\b(called (me|him|her|them|us)|the word|this word|a slur|the slur|slurs?|so-called|term)\b", re.I
@@ -24,9 +27,10 @@ _INVISIBLE = "".join(map(chr, INVISIBLE))
 
 
 def you_before(folded: str, start: int) -> bool:
-    """Whether one of the five words before `start` of a folded text says "you"."""
+    """Whether one of the five words before `start` of a folded text says "you", or the word right
+    before it calls on someone."""
     window = _WORDS.findall(folded[max(0, start - 60) : start])[-5:]
-    return any(word in SECOND_PERSON for word in window)
+    return any(word in SECOND_PERSON for word in window) or bool(window) and window[-1] in VOCATIVE
 
 
 def you_next(text: str, end: int) -> bool:
