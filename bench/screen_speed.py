@@ -23,6 +23,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -70,12 +71,46 @@ def peer_speed(peer: str, venv: str, texts: list[str]) -> dict[str, float] | Non
     return out
 
 
+def measure(screener: Any, context: Any, texts: list[str], windows: list[tuple[Any, ...]],
+            repeats: int) -> tuple[list[float], list[float]]:
+    """Comments per second of each run, and every comment's seconds. Posts go to the sites in turn
+    (one window each): each post finds the last one posted to its site at the head of a new window,
+    the oldest dropped, as the store's recent-comments cache hands it over (`storage/recent.py`): a
+    new tuple sharing its other rows with the last one. One site is a busy site."""
+    from majlis.screening import RecentComment
+
+    live = list(windows)
+    posted = sum(len(w) for w in live)
+    rates: list[float] = []
+    latencies: list[float] = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for n, text in enumerate(texts):
+            site = n % len(live)
+            fresh = dataclasses.replace(context, recent=live[site])
+            t1 = time.perf_counter()
+            screener.screen(text, fresh)
+            latencies.append(time.perf_counter() - t1)
+            live[site] = (RecentComment(posted, text, f"author{posted % 50}", context.now),) + live[site][:-1]
+            posted += 1
+        rates.append(len(texts) / (time.perf_counter() - t0))
+    return rates, latencies
+
+
+def percentile(seconds: list[float], share: float) -> float:
+    """The share-th quantile of the latencies, in milliseconds."""
+    ordered = sorted(seconds)
+    return ordered[int(len(ordered) * share)] * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--sites", type=int, nargs="*", default=[20, 400],
+                        help="also measure posts spread over this many sites in turn")
     args = parser.parse_args()
     os.sched_setaffinity(0, {0})
     texts = comments(args.data, args.n)
@@ -84,6 +119,7 @@ def main() -> None:
 
     before = rss_mb()
     from majlis.screening import ArticleText, RecentComment, ScreenContext, Screener
+    from majlis.screening.spam import WINDOWS_KEEP
 
     started = time.perf_counter()
     screener = Screener()
@@ -97,30 +133,20 @@ def main() -> None:
     context = ScreenContext(article=article, recent=recent, author_key="author-x", now=now)
     for text in texts[:300]:
         screener.screen(text, context)  # warm caches as a running server would be
-    rates: list[float] = []
-    latencies: list[float] = []
     gc.collect()
-    live = recent
-    posted = len(live)
-    for _ in range(args.repeats):
-        run: list[float] = []
-        t0 = time.perf_counter()
-        for text in texts:
-            # A busy site: every post finds the one before it at the head of a new window, the
-            # oldest dropped, as the store's recent-comments cache hands it over
-            # (`storage/recent.py`): a new tuple sharing its other rows with the last one.
-            fresh = dataclasses.replace(context, recent=live)
-            t1 = time.perf_counter()
-            screener.screen(text, fresh)
-            run.append(time.perf_counter() - t1)
-            live = (RecentComment(posted, text, f"author{posted % 50}", now),) + live[:-1]
-            posted += 1
-        rates.append(len(texts) / (time.perf_counter() - t0))
-        latencies += run
-    latencies.sort()
-    p50 = latencies[len(latencies) // 2] * 1000
-    p99 = latencies[int(len(latencies) * 0.99)] * 1000
+    rates, latencies = measure(screener, context, texts, [recent], args.repeats)
+    p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
     rate = statistics.median(rates)
+    print(f"majlis: {rate:.0f}/s median of {args.repeats}, p50 {p50:.2f} ms, p99 {p99:.2f} ms, engine {engine_mb:.0f} MB", file=sys.stderr)
+    many: list[str] = []
+    for sites in args.sites:
+        # Each site's window holds other texts, so no site's window starts out as another's.
+        windows = [tuple(RecentComment(s * RECENT_LIMIT + i, texts[(s * 37 + i) % len(texts)], f"author{i % 50}",
+                                       now - timedelta(minutes=i)) for i in range(RECENT_LIMIT)) for s in range(sites)]
+        site_rates, site_latencies = measure(screener, context, texts, windows, args.repeats)
+        many.append(f"| {sites} | {statistics.median(site_rates):,.0f} | {percentile(site_latencies, 0.5):.2f} | "
+                    f"{percentile(site_latencies, 0.99):.2f} |")
+        print(f"majlis, {sites} sites: {statistics.median(site_rates):.0f}/s", file=sys.stderr)
     total_mb = rss_mb()
     print(f"majlis: {rate:.0f}/s median of {args.repeats}, p50 {p50:.2f} ms, p99 {p99:.2f} ms, engine {engine_mb:.0f} MB", file=sys.stderr)
     peers = {
@@ -149,6 +175,15 @@ comment form does; "batch" hands the peer all comments at once (Majlis has no ba
 Engine memory: loading the screen (lists, language model, classifier) added {engine_mb:.0f} MB to the
 process ({total_mb:.0f} MB resident in all, Python included); loading and warming took {load_ms:.0f} ms.
 Runs: {', '.join(f'{r:,.0f}' for r in rates)} comments/s.
+
+Posts spread over many sites, in turn (the same comments, {args.repeats} runs each): each site has its own
+window of {RECENT_LIMIT} recent comments. The screen keeps the last window of up to
+{WINDOWS_KEEP} sites (`screening/spam.py`), so below that each post reads only what changed on its site;
+above it, a post finds its site's window forgotten and reads all of it again.
+
+| sites posted to in turn | comments/s (median of runs) | p50 ms | p99 ms |
+|---|---|---|---|
+{chr(10).join(many)}
 """
     write_section(args.out, "screen-speed", "Screening speed", body)
     print(f"written {args.out}", file=sys.stderr)
