@@ -29,6 +29,10 @@ stage = GroupStage()
         # groups named by faith, gender identity or disability, not only by people
         ("Feminists are a plague on this country", "en"),
         ("The disabled are parasites living off our taxes", "en"),
+        # generalisations that exclude or condemn the whole group
+        ("Immigrants should all be deported", "en"),
+        ("Muslims don't belong here", "en"),
+        ("Gays are mentally ill", "en"),
     ],
 )
 def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: str) -> None:
@@ -53,6 +57,22 @@ def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: s
 )
 def test_groups_without_an_insult_beside_them_are_left_alone(text: str, language: str) -> None:
     assert stage.run(text, ScreenContext(language_hint=language)) == ({}, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The smuggler should be deported, the court ruled on Monday.",
+        "Smoking is a plague in our schools, the health minister said.",
+        "The militia's leaders are criminals and must face trial.",
+    ],
+)
+def test_a_generalisation_said_of_no_group_is_only_evidence(text: str) -> None:
+    verdict = Screener().screen(text)
+    assert verdict.action is not Action.REJECT
+    listed = [e for e in verdict.evidence if e.source.startswith("lexicon:")]
+    assert listed and all(e.score < 0.5 for e in listed)  # shown to a moderator, moving no score
+    assert stage.run(text, ScreenContext(language_hint="en")) == ({}, [])
 
 
 def test_a_dehumanising_word_alone_is_only_evidence() -> None:
