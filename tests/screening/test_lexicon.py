@@ -38,6 +38,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("شرموطة", "ar", Category.ABUSE),
         ("کسکش", "fa", Category.PROFANITY),
         ("میکشمت", "fa", Category.THREAT),
+        ("تو اسکل", "fa", Category.PERSONAL_ATTACK),
+        ("دیوسها", "fa", Category.PERSONAL_ATTACK),
         ("siktir git", "tr", Category.PROFANITY),
         ("seni öldüreceğim", "tr", Category.THREAT),
         ("orospu çocuğu", "tr", Category.PROFANITY),
@@ -102,6 +104,8 @@ def test_disguised_or_aimed_swearing_keeps_its_severity(text: str, category: Cat
         ("بگیم که این گیم خوب است", "fa"),  # Persian "let's say", "game": not Sorani گێم
         ("Sen bir kere söyledin", "tr"),
         ("Sen bu dizi izledin mi", "tr"),
+        ("من اصلا نفهمیدم چی گفت", "fa"),  # "I did not understand": not the insult نفهم
+        ("لجن رودخانه را پاک کردند", "fa"),  # the river's mud
         ("Annem parfüm aldı, biraz sıkıyim dedim", "tr"),  # `sıkmak` (to spray) folds like a vulgar verb
         ("Bahçede bir sıçan gördüm, sonra sıçradı", "tr"),  # a rat, it jumped  # Turkish `dizi` (a series) is not Kurmanji `diz` + ending
         ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
