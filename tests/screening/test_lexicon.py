@@ -33,6 +33,7 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("يا ابن الكلب", "ar", Category.PERSONAL_ATTACK),
         ("يا حقير", "ar", Category.PERSONAL_ATTACK),  # the vocative aims a mild insult
         ("اسكت يا عبد", "ar", Category.ABUSE),
+        ("انت سافل وحثالة", "ar", Category.PERSONAL_ATTACK),
         ("والروافض", "ar", Category.ABUSE),
         ("سأقتلك", "ar", Category.THREAT),
         ("شرموطة", "ar", Category.ABUSE),
@@ -104,6 +105,7 @@ def test_disguised_or_aimed_swearing_keeps_its_severity(text: str, category: Cat
         ("بگیم که این گیم خوب است", "fa"),  # Persian "let's say", "game": not Sorani گێم
         ("Sen bir kere söyledin", "tr"),
         ("Sen bu dizi izledin mi", "tr"),
+        ("شاهدنا قرد في حديقة الحيوانات مع الأطفال", "ar"),  # a monkey at the zoo
         ("من اصلا نفهمیدم چی گفت", "fa"),  # "I did not understand": not the insult نفهم
         ("لجن رودخانه را پاک کردند", "fa"),  # the river's mud
         ("Annem parfüm aldı, biraz sıkıyim dedim", "tr"),  # `sıkmak` (to spray) folds like a vulgar verb
