@@ -46,6 +46,7 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("orospu çocuğu", "tr", Category.PROFANITY),
         ("ağzına sıçayım", "tr", Category.PERSONAL_ATTACK),
         ("kellesini alacağız", "tr", Category.THREAT),
+        ("sen tam bir beyinsizsin", "tr", Category.PERSONAL_ATTACK),
         ("دەتکوژم", "ckb", Category.THREAT),
         ("بێشەرەف", "ckb", Category.PERSONAL_ATTACK),
         ("ez ê te bikujim", "kmr", Category.THREAT),
@@ -109,7 +110,8 @@ def test_disguised_or_aimed_swearing_keeps_its_severity(text: str, category: Cat
         ("من اصلا نفهمیدم چی گفت", "fa"),  # "I did not understand": not the insult نفهم
         ("لجن رودخانه را پاک کردند", "fa"),  # the river's mud
         ("Annem parfüm aldı, biraz sıkıyim dedim", "tr"),  # `sıkmak` (to spray) folds like a vulgar verb
-        ("Bahçede bir sıçan gördüm, sonra sıçradı", "tr"),  # a rat, it jumped  # Turkish `dizi` (a series) is not Kurmanji `diz` + ending
+        ("Bahçede bir sıçan gördüm, sonra sıçradı", "tr"),  # a rat, it jumped
+        ("Yarın alçak basınç bekleniyor, hayvanlar barınağa taşındı", "tr"),  # low pressure; animals  # Turkish `dizi` (a series) is not Kurmanji `diz` + ending
         ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
         ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز  # Turkish `kere` (times) after `sen` is not Kurmanji `ker`
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed
