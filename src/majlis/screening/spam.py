@@ -63,11 +63,11 @@ def gibberish_score(folded: str) -> float:
     latin = [t for t in tokens if t.isascii() and t.isalpha() and len(t) >= 5]
     if len(latin) < 3:
         return 0.0
+    # One search over all the words first: most texts hold no keyboard run at all.
+    any_mashed = MASHED.search(" ".join(latin)) is not None
     odd = 0
     for token in latin:
-        no_vowel = not (set(token) & VOWELS)
-        mashed = MASHED.search(token) is not None
-        if no_vowel or mashed or len(set(token)) <= 2:
+        if not (set(token) & VOWELS) or len(set(token)) <= 2 or (any_mashed and MASHED.search(token)):
             odd += 1
     share = odd / len(latin)
     return 0.0 if share < 0.5 else min(0.95, 0.4 + share * 0.55)
