@@ -140,7 +140,7 @@ def main() -> None:
     print(f"majlis: {rate:.0f}/s median of {args.repeats}, p50 {p50:.2f} ms, p99 {p99:.2f} ms, engine {engine_mb:.0f} MB", file=sys.stderr)
     many: list[str] = []
     for sites in args.sites:
-        # Each site's window holds other texts, so no site's window starts out as another's.
+        # Each site its own window (a tuple of its own), starting at another place in the texts.
         windows = [tuple(RecentComment(s * RECENT_LIMIT + i, texts[(s * 37 + i) % len(texts)], f"author{i % 50}",
                                        now - timedelta(minutes=i)) for i in range(RECENT_LIMIT)) for s in range(sites)]
         site_rates, site_latencies = measure(screener, context, texts, windows, args.repeats)
@@ -148,7 +148,6 @@ def main() -> None:
                     f"{percentile(site_latencies, 0.99):.2f} |")
         print(f"majlis, {sites} sites: {statistics.median(site_rates):.0f}/s", file=sys.stderr)
     total_mb = rss_mb()
-    print(f"majlis: {rate:.0f}/s median of {args.repeats}, p50 {p50:.2f} ms, p99 {p99:.2f} ms, engine {engine_mb:.0f} MB", file=sys.stderr)
     peers = {
         "alt-profanity-check (English only)": peer_speed("alt-profanity-check", "alt-profanity-check", texts),
         "arabic-toxic (Arabic only)": peer_speed("arabic-toxic", "arabic-toxic", texts),
