@@ -107,6 +107,8 @@ def test_disguised_or_aimed_swearing_keeps_its_severity(text: str, category: Cat
         ("Sen bir kere söyledin", "tr"),
         ("Sen bu dizi izledin mi", "tr"),
         ("شاهدنا قرد في حديقة الحيوانات مع الأطفال", "ar"),  # a monkey at the zoo
+        ("قررت اللجنة الموافقة على القرار", "ar"),  # Arabic اللجنة (the committee) holds Persian لجن (filth)
+        ("طفل أخرس يتعلم لغة الإشارة", "ar"),  # أخرس: mute, not only "shut up!"
         ("من اصلا نفهمیدم چی گفت", "fa"),  # "I did not understand": not the insult نفهم
         ("لجن رودخانه را پاک کردند", "fa"),  # the river's mud
         ("Annem parfüm aldı, biraz sıkıyim dedim", "tr"),  # `sıkmak` (to spray) folds like a vulgar verb
