@@ -31,7 +31,7 @@ stage = GroupStage()
         ("The disabled are parasites living off our taxes", "en"),
         # generalisations that exclude or condemn the whole group
         ("Immigrants should all be deported", "en"),
-        ("Muslims don't belong here", "en"),
+        ("Muslims don’t belong here", "en"),  # a typographic apostrophe is an apostrophe
         ("Gays are mentally ill", "en"),
     ],
 )

@@ -27,6 +27,7 @@ CASES = [
     ("٠٧٥٠ ۱۲۳", "0750 123"),  # Arabic-Indic and Persian digits
     ("İSTANBUL şerefsiz", "istanbul serefsiz"),
     ("too    many   spaces", "too many spaces"),
+    ("don’t, youʼre", "don't, you're"),  # typographic apostrophes
 ]
 
 

@@ -32,6 +32,8 @@ HOMOGLYPHS = {
     "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɑ": "a", "ɡ": "g", "ι": "i", "ο": "o", "ρ": "p", "ν": "v",
     "α": "a", "β": "b", "ε": "e", "κ": "k", "τ": "t", "υ": "u", "χ": "x", "ѵ": "v", "ʏ": "y",
     "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ß": "ss", "æ": "ae", "œ": "oe",
+    # apostrophes as phones and word processors write them: "don’t" is "don't"
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
 }
 
 # Arabic-script letters folded to one form, so Arabic, Persian and Sorani spellings meet.
