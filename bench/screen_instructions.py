@@ -1,0 +1,113 @@
+"""Instructions the inline screen executes per comment, counted by valgrind (callgrind): the count of
+the same code and texts moves by up to about half a percent from run to run, whatever else the
+machine is doing, where wall-clock speed here drifts by a tenth or more. A figure to compare one version of the screen
+with another. Writes its section of docs/benchmarks.md.
+
+    python bench/screen_instructions.py [--data ../shared/data] [--src OTHER/src]
+
+The workload is bench/screen_speed.py's busy site (its comments, article and window of recent
+comments). It runs twice under callgrind, with few and with many posts; the difference divided by the
+difference in posts is the cost of one post, without the start-up (imports, loading the lists and the
+model) that both runs share. `--src` counts another checkout's screen with this workload (`--out -`
+prints instead of writing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from report import write_section  # noqa: E402
+
+FEW, MANY = 100, 700
+_COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def workload(data: Path, posts: int) -> None:
+    """Warm the screen as bench/screen_speed.py does, then screen `posts` comments on a busy site."""
+    from screen_speed import SAMPLE, comments
+
+    from majlis.screening import ArticleText, RecentComment, ScreenContext, Screener
+
+    texts = comments(data, 2000)
+    now = datetime(2026, 12, 1, tzinfo=UTC)  # fixed: the flood window must see the same comments
+    recent = tuple(RecentComment(i, t, f"author{i % 50}", now - timedelta(minutes=i)) for i, t in enumerate(texts[:500]))
+    article = ArticleText("Old Tigris footbridge reopens after two years of repairs", " ".join(SAMPLE) * 3, "en")
+    context = ScreenContext(article=article, recent=recent, author_key="author-x", now=now)
+    screener = Screener()
+    screener.warm_up()
+    for text in texts[:300]:
+        screener.screen(text, context)
+    live, posted = recent, len(recent)
+    for text in texts[300 : 300 + posts]:
+        screener.screen(text, dataclasses.replace(context, recent=live))
+        live = (RecentComment(posted, text, f"author{posted % 50}", now),) + live[:-1]
+        posted += 1
+
+
+def count(data: Path, posts: int, src: Path | None) -> int:
+    """Instructions of a whole run of the workload with `posts` posts, under callgrind."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same hashes, so the same work, every run
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/out", sys.executable, __file__,
+             "--data", str(data), "--worker", str(posts)],
+            env=env, capture_output=True, text=True, check=True,
+        )
+    found = _COLLECTED.search(done.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind printed no count:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--src", type=Path, help="count the screen of another checkout's src folder")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"), help="'-' prints the section")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker is not None:
+        workload(args.data, args.worker)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:  # side by side: a count does not depend on load
+        few_run, many_run = (pool.submit(count, args.data, posts, args.src) for posts in (FEW, MANY))
+        few, many = few_run.result(), many_run.result()
+    per_post = (many - few) / (MANY - FEW)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=args.src or ROOT,
+                            capture_output=True, text=True).stdout.strip()
+    print(f"{per_post:,.0f} instructions per comment ({few:,} with {FEW} posts, {many:,} with {MANY})", file=sys.stderr)
+    body = f"""Measured {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} at commit `{commit}` with
+`.venv/bin/python bench/screen_instructions.py` (valgrind's callgrind; the busy-site workload of
+bench/screen_speed.py, real comments of 50–300 characters in en/ar/tr/fa with the article and 500 recent
+comments as context; hash seed fixed).
+
+**{per_post:,.0f} instructions per comment**: {few:,} for a run with {FEW} posts, {many:,} with {MANY}, the
+difference divided by the {MANY - FEW} posts between them. Runs of the same code and texts differ by up
+to about half a percent, whatever else the machine is doing, so the count tells a faster version of
+the screen from a slower one where wall-clock figures drift; `--src OTHER/src` counts another checkout
+with the same workload.
+"""
+    if args.out == "-":
+        print(body)
+    else:
+        write_section(Path(args.out), "screen-instructions", "Screening cost in instructions", body)
+        print(f"written {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
