@@ -15,13 +15,12 @@ prints instead of writing).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import re
 import subprocess
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,25 +33,18 @@ _COLLECTED = re.compile(r"Collected : (\d+)")
 
 
 def workload(data: Path, posts: int) -> None:
-    """Warm the screen as bench/screen_speed.py does, then screen `posts` comments on a busy site."""
-    from screen_speed import SAMPLE, comments
+    """bench/screen_speed.py's busy site, warmed as it warms it, then `posts` posts to it."""
+    from screen_speed import busy_site, comments, measure
 
-    from majlis.screening import ArticleText, RecentComment, ScreenContext, Screener
+    from majlis.screening import Screener
+    from majlis.services.comments import RECENT_LIMIT
 
     texts = comments(data, 2000)
-    now = datetime(2026, 12, 1, tzinfo=UTC)  # fixed: the flood window must see the same comments
-    recent = tuple(RecentComment(i, t, f"author{i % 50}", now - timedelta(minutes=i)) for i, t in enumerate(texts[:500]))
-    article = ArticleText("Old Tigris footbridge reopens after two years of repairs", " ".join(SAMPLE) * 3, "en")
-    context = ScreenContext(article=article, recent=recent, author_key="author-x", now=now)
     screener = Screener()
     screener.warm_up()
-    for text in texts[:300]:
-        screener.screen(text, context)
-    live, posted = recent, len(recent)
-    for text in texts[300 : 300 + posts]:
-        screener.screen(text, dataclasses.replace(context, recent=live))
-        live = (RecentComment(posted, text, f"author{posted % 50}", now),) + live[:-1]
-        posted += 1
+    # A fixed time: the flood check must see the same comments on every run.
+    context = busy_site(screener, texts, datetime(2026, 12, 1, tzinfo=UTC), RECENT_LIMIT)
+    measure(screener, context, texts[300 : 300 + posts], [context.recent], 1)
 
 
 def count(data: Path, posts: int, src: Path | None) -> int:
