@@ -30,7 +30,7 @@ def you_before(folded: str, start: int) -> bool:
     """Whether one of the five words before `start` of a folded text says "you", or the word right
     before it calls on someone."""
     window = _WORDS.findall(folded[max(0, start - 60) : start])[-5:]
-    return any(word in SECOND_PERSON for word in window) or bool(window) and window[-1] in VOCATIVE
+    return any(word in SECOND_PERSON for word in window) or (bool(window) and window[-1] in VOCATIVE)
 
 
 def you_next(text: str, end: int) -> bool:

@@ -67,7 +67,8 @@ def gibberish_score(folded: str) -> float:
     any_mashed = MASHED.search(" ".join(latin)) is not None
     odd = 0
     for token in latin:
-        if not (set(token) & VOWELS) or len(set(token)) <= 2 or (any_mashed and MASHED.search(token)):
+        letters = set(token)
+        if not (letters & VOWELS) or len(letters) <= 2 or (any_mashed and MASHED.search(token)):
             odd += 1
     share = odd / len(latin)
     return 0.0 if share < 0.5 else min(0.95, 0.4 + share * 0.55)
