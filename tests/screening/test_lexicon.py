@@ -93,6 +93,30 @@ def test_disguised_or_aimed_swearing_keeps_its_severity(text: str, category: Cat
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "category"),
+    [
+        ("what the f***", "en", Category.PROFANITY),
+        ("this is s***", "en", Category.PROFANITY),
+        ("O***** çocuğu federasyondan gitsin", "tr", Category.ABUSE),
+        ("the n***** word has no place here", "en", Category.ABUSE),  # quoted to condemn: a human decides
+    ],
+)
+def test_one_letter_and_masks_is_a_guess_for_a_human(text: str, language: str, category: Category) -> None:
+    scores, evidence = stage.run(text, ScreenContext(policy=Policy(), language_hint=language))
+    assert 0.5 <= scores[category] < 0.85
+    assert any("guessed from" in e.detail for e in evidence)
+
+
+def test_one_letter_and_masks_aimed_at_someone_is_rejected() -> None:
+    assert categories("f*** you", "en")[Category.PROFANITY] >= 0.85
+
+
+@pytest.mark.parametrize("text", ["the k__ is here", "fill in a___ b___", "Mr X*** said no", "f**"])
+def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
+    assert not categories(text, "en")
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("Scunthorpe United won the cocktail contest", "en"),
@@ -104,8 +128,8 @@ def test_disguised_or_aimed_swearing_keeps_its_severity(text: str, category: Cat
         ("هیچ کس نیامد", "fa"),  # Persian `کس` (person)
         ("خول البرلمان الحكومة صلاحيات جديدة", "ar"),
         ("بگیم که این گیم خوب است", "fa"),  # Persian "let's say", "game": not Sorani گێم
-        ("Sen bir kere söyledin", "tr"),
-        ("Sen bu dizi izledin mi", "tr"),
+        ("Sen bir kere söyledin", "tr"),  # Turkish `kere` (times) after `sen` is not Kurmanji `ker`
+        ("Sen bu dizi izledin mi", "tr"),  # Turkish `dizi` (a series) is not Kurmanji `diz` + ending
         ("شاهدنا قرد في حديقة الحيوانات مع الأطفال", "ar"),  # a monkey at the zoo
         ("قررت اللجنة الموافقة على القرار", "ar"),  # Arabic اللجنة (the committee) holds Persian لجن (filth)
         ("طفل أخرس يتعلم لغة الإشارة", "ar"),  # أخرس: mute, not only "shut up!"
@@ -113,9 +137,9 @@ def test_disguised_or_aimed_swearing_keeps_its_severity(text: str, category: Cat
         ("لجن رودخانه را پاک کردند", "fa"),  # the river's mud
         ("Annem parfüm aldı, biraz sıkıyim dedim", "tr"),  # `sıkmak` (to spray) folds like a vulgar verb
         ("Bahçede bir sıçan gördüm, sonra sıçradı", "tr"),  # a rat, it jumped
-        ("Yarın alçak basınç bekleniyor, hayvanlar barınağa taşındı", "tr"),  # low pressure; animals  # Turkish `dizi` (a series) is not Kurmanji `diz` + ending
+        ("Yarın alçak basınç bekleniyor, hayvanlar barınağa taşındı", "tr"),  # low pressure; animals
         ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
-        ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز  # Turkish `kere` (times) after `sen` is not Kurmanji `ker`
+        ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed
         ("چەکدارەکان دەیکوژن و ڕادەکەن", "ckb"),  # narration in the third person is not a threat
         ("Li bajêr sê kes hatin kuştin", "kmr"),  # news: three people were killed

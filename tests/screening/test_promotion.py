@@ -87,6 +87,26 @@ def test_readers_talking_about_the_paper_are_published(text: str) -> None:
     assert Screener().screen(text).action.value == "approve"  # the spam head alone stays below review
 
 
+@pytest.mark.parametrize("text", ["Hi everyone, check out and share our songs", "Check me out, I rap about my city"])
+def test_mild_self_promotion_lets_the_spam_model_judge(text: str) -> None:
+    verdict = Screener().screen(text, ScreenContext(language_hint="en"))
+    assert verdict.action.value != "approve"
+    assert verdict.category is Category.PROMOTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Check out the new bridge, it looks great after the repairs",
+        "I watched it on the news channel yesterday",
+        "Please share this page with anyone who lost a relative in the flood",
+        "My music teacher lost her job when the school closed",
+    ],
+)
+def test_news_comments_with_the_same_words_are_published(text: str) -> None:
+    assert Screener().screen(text, ScreenContext(language_hint="en")).action.value == "approve"
+
+
 def test_mentions_that_open_a_reply_are_not_a_way_to_reach_someone() -> None:
     # A phrase like "make money" alone is for review; with a handle to contact it is an advertisement,
     # but names addressed at the start of a reply are no such handle.

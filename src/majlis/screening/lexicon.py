@@ -41,7 +41,12 @@ KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "y
 KURMANJI_YOU = re.compile(r"(o|ino|î|i)$")
 # Every `exact` entry carries a letter with a diacritic; a text without one cannot match them.
 _LATIN_EXTENDED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
-_MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])")
+_MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])|(?<![\w*#_%])[a-z][*#]{3,}(?![\w*#_%])")
+# One letter and three masks or more ("f***", "b****"), as newspapers print swearing: the reader knows
+# the word, but the screen can only guess it from its first letter and length, so a guess alone goes to
+# a human, and rejects only when aimed at someone ("f*** you"). Shorter ones ("f**") are too ambiguous,
+# and underscores are as often blanks to fill in ("a___").
+GUESS_CAP = 0.8
 _ENDINGS = {
     "ckb": re.compile("(?:" + "|".join(SORANI_ENDINGS) + "){0,3}"),
     "kmr": re.compile("(?:" + "|".join(normalise(e).text for e in KURMANJI_ENDINGS) + "){0,2}"),
@@ -90,6 +95,7 @@ class Match:
     targeted: bool = False
     quoted: bool = False
     plain: bool = False  # written as the list writes it (no mask, digit, flood or look-alike letter)
+    guessed: bool = False  # one letter and masks: the word is a guess (see GUESS_CAP)
 
     @property
     def unaimed_swearing(self) -> bool:
@@ -106,6 +112,8 @@ class Match:
             score = min(score, QUOTED_CAP)
         if self.unaimed_swearing:
             score = min(score, UNAIMED_SWEARING_CAP)
+        if self.guessed and not self.targeted:
+            score = min(score, GUESS_CAP)
         return score
 
 
@@ -251,18 +259,35 @@ class Lexicon:
                     found.append((entry, start, _token_end(view.text, end) if entry.mode != "phrase" else end))
         return found
 
-    def _masked(self, view: Normalised) -> list[tuple[Entry, int, int]]:
-        """Words with masked letters ("f*ck", "sh#t") against Latin entries of the same shape."""
+    def _guesses(self, word: str, language: str) -> list[Entry]:
+        """The entries a word of one letter and masks may stand for: those of the comment's language
+        (or of any) with its first letter and length; of them, the swear words if any, else the
+        strongest."""
+        fitting = [e for e in self._by_length.get(len(word), ()) if e.key[0] == word[0]
+                   and (not language or e.language in (language, "any"))]
+        swearing = [e for e in fitting if e.subtype == EXPLETIVE]
+        if swearing or not fitting:
+            return swearing
+        strongest = max(e.severity for e in fitting)
+        return [e for e in fitting if e.severity == strongest]
+
+    def _masked(self, view: Normalised, language: str = "") -> tuple[list[tuple[Entry, int, int]], list[tuple[Entry, int, int]]]:
+        """Words with masked letters ("f*ck", "sh#t") against Latin entries of the same shape; and,
+        apart, guesses: one letter and masks ("f***") against the entries of the comment's language
+        with that first letter and length (swearing first, when some of them are)."""
         found: list[tuple[Entry, int, int]] = []
+        guessed: list[tuple[Entry, int, int]] = []
         text = view.text
         # The pattern needs a mask character: four `in` tests skip the regex for most comments.
         if not any(c in text for c in MASK_CHARS) or not _MASKED_WORD.search(text):
-            return found
+            return found, guessed
         for token in re.finditer(r"(?<![\w*#_%])[a-z*#_%]+", view.text):
             word = token.group()
-            if not any(c in MASK_CHARS for c in word) or sum(c.isalpha() for c in word) < 1:
+            if not any(c in MASK_CHARS for c in word) or not word[0].isalpha() or len(word) < 3:
                 continue
-            if not word[0].isalpha() or len(word) < 3:
+            if not any(c.isalpha() for c in word[1:]):
+                if len(word) >= 4 and all(c in "*#" for c in word[1:]):
+                    guessed += [(e, token.start(), token.end()) for e in self._guesses(word, language)]
                 continue
             for length, entries in self._by_length.items():
                 if length > len(word):
@@ -271,24 +296,26 @@ class Lexicon:
                 for entry in entries:
                     if (length == len(word) or entry.mode == "stem") and _fits(shape, entry.key):
                         found.append((entry, token.start(), token.end()))
-        return found
+        return found, guessed
 
     def find(
         self, text: str, full: Normalised | None = None, light: Normalised | None = None, language: str = ""
     ) -> list[Match]:
         """Every entry found in `text` (written in `language`, if known), with context flags."""
         full = full or normalise(text)
-        found = self._scan(self._full, full) + self._masked(full)
+        masked, guessed = self._masked(full, language)
+        found = self._scan(self._full, full) + masked
         if self._pattern is not None and ARABIC_LETTER.search(full.text):  # the patterns are Sorani verbs
             found += [(self._patterns[int(str(m.lastgroup)[1:])], m.start(), m.end())
                       for m in self._pattern.finditer(full.text)]
-        hits = [(e, *full.span(s, t), full, s) for e, s, t in found if _endings_apply(e, t - s, language)]
+        hits = [(e, *full.span(s, t), full, s, False) for e, s, t in found if _endings_apply(e, t - s, language)]
+        hits += [(e, *full.span(s, t), full, s, True) for e, s, t in guessed]
         if self._light is not None and _LATIN_EXTENDED.search(text):
             light = light or normalise(text, light=True)
-            hits += [(e, *light.span(s, t), light, s) for e, s, t in self._scan(self._light, light, light=True)
+            hits += [(e, *light.span(s, t), light, s, False) for e, s, t in self._scan(self._light, light, light=True)
                      if _endings_apply(e, t - s, language)]
         matches = []
-        for entry, start, end, view, folded_start in hits:
+        for entry, start, end, view, folded_start, guess in hits:
             if language and language in entry.not_in:
                 continue
             matches.append(
@@ -302,6 +329,7 @@ class Lexicon:
                     quoted=quoted(text, start, end),
                     plain=entry.subtype == EXPLETIVE
                     and written_plainly(text[start:end], entry.key, entry.mode == "stem"),
+                    guessed=guess,
                 )
             )
         return matches
@@ -383,6 +411,8 @@ class LexiconStage:
                 detail += " [quoted or condemned: for a human]"
             elif match.unaimed_swearing and score < entry.severity:
                 detail += " [swearing aimed at no one: for a human]"
+            elif match.guessed and score < entry.severity:
+                detail += f" [guessed from {text[match.start:match.end]!r}: for a human]"
             evidence.append(
                 Evidence(entry.category, match.start, match.end, f"lexicon:{entry.language}:{entry.source}", detail, score)
             )
