@@ -170,11 +170,36 @@ def test_insult_aimed_at_a_person_scores_higher_than_the_word_alone() -> None:
         ("ئەو بڕیارە گەمژە", "گەمژەیت", "ckb"),
         ("kûçikek li kolanê", "kûçiko!", "kmr"),  # the vocative -o addresses someone
         ("kûçikek li kolanê", "tu kûçikî", "kmr"),
+        ("bu ezikler yine kaybetti", "sen tam bir eziksin", "tr"),  # the copula -sin says "you are"
     ],
 )
-def test_kurdish_endings_aim_an_insult_at_someone(alone: str, aimed: str, language: str) -> None:
+def test_kurdish_and_turkish_endings_aim_an_insult_at_someone(alone: str, aimed: str, language: str) -> None:
     assert categories(alone, language).get(Category.PERSONAL_ATTACK, 0.0) < 0.85
     assert categories(aimed, language)[Category.PERSONAL_ATTACK] >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("götünü kaldır da çalış", Category.VULGARITY),
+        ("bu piçler yine yalan söylüyor", Category.PERSONAL_ATTACK),
+        ("maçın boku çıktı", Category.PROFANITY),
+    ],
+)
+def test_turkish_words_match_with_their_endings(text: str, category: Category) -> None:
+    assert categories(text, "tr").get(category, 0.0) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kitapları eve götürdüm, yarın okula götüreceğim", "tr"),  # götür- (to take) is not göt + ending
+        ("Boks maçı yarın akşam", "tr"),
+        ("The bokeh in these photos is lovely", "en"),
+    ],
+)
+def test_turkish_endings_do_not_make_words_of_other_words(text: str, language: str) -> None:
+    assert not categories(text, language)
 
 
 def test_a_pattern_shows_the_words_it_matched_not_its_expression() -> None:

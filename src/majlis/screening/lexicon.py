@@ -47,12 +47,27 @@ _MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])|(?<![\
 # a human, and rejects only when aimed at someone ("f*** you"). Shorter ones ("f**") are too ambiguous,
 # and underscores are as often blanks to fill in ("a___").
 GUESS_CAP = 0.8
-_ENDINGS = {
-    "ckb": re.compile("(?:" + "|".join(SORANI_ENDINGS) + "){0,3}"),
-    "kmr": re.compile("(?:" + "|".join(normalise(e).text for e in KURMANJI_ENDINGS) + "){0,2}"),
-}
-_ENDINGS_LIGHT = {"kmr": re.compile("(?:" + "|".join(KURMANJI_ENDINGS) + "){0,2}")}
-_YOU = {"ckb": SORANI_YOU, "kmr": KURMANJI_YOU}
+# Turkish too: case, possessive, plural and copula endings in every vowel harmony ("götünü", "piçler",
+# "gavurlara"); the copula of the second person ("-sin", "-siniz") says "you". Consonant changes before
+# a vowel (eşek -> eşeği) are left out.
+TURKISH_ENDINGS = ("ı", "i", "u", "ü", "a", "e", "yı", "yi", "yu", "yü", "ya", "ye", "nı", "ni", "nu", "nü", "na",
+                   "ne", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "da", "de", "ta", "te", "dan", "den",
+                   "tan", "ten", "nda", "nde", "ndan", "nden", "la", "le", "yla", "yle", "lar", "ler", "m", "ım",
+                   "im", "um", "üm", "mız", "miz", "muz", "müz", "n", "nız", "niz", "nuz", "nüz", "sı", "si", "su",
+                   "sü", "sın", "sin", "sun", "sün", "sınız", "siniz", "sunuz", "sünüz", "dır", "dir", "dur", "dür",
+                   "tır", "tir", "tur", "tür", "lık", "lik", "luk", "lük", "ca", "ce", "ça", "çe", "ki")
+TURKISH_YOU = re.compile(r"s[iıuü]n(?:[iıuü]z)?$")
+
+
+def _endings(endings: Sequence[str], most: int, fold: bool = True) -> re.Pattern[str]:
+    """A run of at most `most` endings, as the normalised (or, with `fold` off, the light) view spells them."""
+    spelt = dict.fromkeys(normalise(e).text if fold else e for e in endings)
+    return re.compile("(?:" + "|".join(spelt) + f"){{0,{most}}}")
+
+
+_ENDINGS = {"ckb": _endings(SORANI_ENDINGS, 3), "kmr": _endings(KURMANJI_ENDINGS, 2), "tr": _endings(TURKISH_ENDINGS, 3)}
+_ENDINGS_LIGHT = {"kmr": _endings(KURMANJI_ENDINGS, 2, fold=False), "tr": _endings(TURKISH_ENDINGS, 3, fold=False)}
+_YOU = {"ckb": SORANI_YOU, "kmr": KURMANJI_YOU, "tr": TURKISH_YOU}
 TARGETED_SEVERITY = 0.9
 # Swearing aimed at no one ("holy shit", "so fucking good"), written plainly, is still profanity but
 # not a certain reject: it goes to a moderator, unless the model is sure on its own. A disguised
@@ -128,8 +143,8 @@ def _token_end(text: str, end: int) -> int:
 
 
 def _endings_apply(entry: Entry, length: int, language: str) -> bool:
-    """A Kurdish word matched with endings counts only in a comment of its language (or of unknown
-    language): Turkish `dizi` (a TV series) is not Kurmanji `diz` (thief) with an ending."""
+    """A Kurdish or Turkish word matched with endings counts only in a comment of its language (or of
+    unknown language): Turkish `dizi` (a TV series) is not Kurmanji `diz` (thief) with an ending."""
     inflected = entry.language in _ENDINGS and entry.mode in ("word", "exact") and length > len(entry.key)
     return not inflected or language in ("", entry.language)
 
