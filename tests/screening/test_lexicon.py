@@ -41,6 +41,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("میکشمت", "fa", Category.THREAT),
         ("تو اسکل", "fa", Category.PERSONAL_ATTACK),
         ("دیوسها", "fa", Category.PERSONAL_ATTACK),
+        ("تف به روت", "fa", Category.PERSONAL_ATTACK),  # "spit on your face"
+        ("خنيث", "ar", Category.ABUSE),
         ("siktir git", "tr", Category.PROFANITY),
         ("seni öldüreceğim", "tr", Category.THREAT),
         ("orospu çocuğu", "tr", Category.PROFANITY),
@@ -135,6 +137,8 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("طفل أخرس يتعلم لغة الإشارة", "ar"),  # أخرس: mute, not only "shut up!"
         ("من اصلا نفهمیدم چی گفت", "fa"),  # "I did not understand": not the insult نفهم
         ("لجن رودخانه را پاک کردند", "fa"),  # the river's mud
+        ("کودک در استخر خفه شد", "fa"),  # a child drowned: خفه alone is not "shut up"
+        ("دمت لنا فخرا يا قائد", "ar"),  # فخرا (with pride) is not ف + a vulgar word
         ("Annem parfüm aldı, biraz sıkıyim dedim", "tr"),  # `sıkmak` (to spray) folds like a vulgar verb
         ("Bahçede bir sıçan gördüm, sonra sıçradı", "tr"),  # a rat, it jumped
         ("Yarın alçak basınç bekleniyor, hayvanlar barınağa taşındı", "tr"),  # low pressure; animals
