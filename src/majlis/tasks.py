@@ -144,7 +144,7 @@ def dramatiq_actors(redis_url: str) -> dict[str, Any]:
     import dramatiq
     from dramatiq.brokers.redis import RedisBroker
 
-    broker = RedisBroker(url=redis_url)
+    broker = RedisBroker(url=redis_url)  # type: ignore[no-untyped-call]
     dramatiq.set_broker(broker)
 
     @dramatiq.actor(queue_name=QUEUE, max_retries=5, broker=broker, actor_name="majlis.rescreen")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from majlis.domain import Action, Category
 from majlis.screening import ENGINE_VERSION, ScreenContext, Screener, screen
 
@@ -74,3 +77,25 @@ def test_every_field_of_the_context_reaches_the_stages() -> None:
         if spec.name not in ("found", "signals", "language_hint"):
             assert getattr(inner, spec.name) is getattr(given, spec.name), spec.name
     assert inner.language_hint == "en"
+
+
+# Letters of every script served, look-alikes, masks and leetspeak, digits of three systems, marks,
+# invisible and bidi controls, emoji and white space: what evasion and ordinary comments are made of.
+_ALPHABET = ("abcdefghiklmnorstuyz ABCFIKS çğıöşüêîûİ فكيةأإىءبتحخسشعقلمنهوي پچژگکی ەێۆڕڵڤ"
+             "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹*#_%@$!|.-,'’\u0640\u064b\u0301\u200b\u200c\u200d\u202e\u2066"
+             "аеорс🖕🔪😂\n\t")
+_WORDS = ["fuck", "f***", "sh1t", "idiot", "you", "www.shop.com", "bit.ly/x", "07501234567", "göt", "piçler",
+          "حمار", "يا", "کس", "سەگ", "kûçiko", "@handle", "subscribe", "check me out"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.text(alphabet=_ALPHABET, max_size=30), st.sampled_from(_WORDS)), max_size=12))
+def test_any_text_gets_a_well_formed_verdict(parts: list[str]) -> None:
+    text = " ".join(parts)
+    verdict = Screener().screen(text, ScreenContext(language_hint="en"))
+    assert set(verdict.scores) == set(Category)
+    assert all(0.0 <= s <= 1.0 for s in verdict.scores.values())
+    for item in verdict.evidence:
+        assert 0 <= item.start <= item.end <= len(text)
+        assert 0.0 <= item.score <= 1.0
+    json.dumps(verdict.to_dict())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -70,7 +70,7 @@ def serve(
     store.engine.dispose()
     if demo:
         os.environ["MAJLIS_DEMO"] = "true"  # the web processes read their settings from the environment
-    options = {
+    options: dict[str, Any] = {
         "app": "majlis.web.app:create_app",
         "factory": True,
         "host": host,

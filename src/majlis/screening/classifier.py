@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -102,7 +103,7 @@ class LinearModel:
         scale = np.abs(kept).max(axis=0) / 127.0
         scale[scale == 0] = 1.0
         values = np.round(kept / scale).astype(np.int8)
-        extra: dict[str, np.ndarray] = {}
+        extra: dict[str, Any] = {}
         meta_dict = {**self.meta, "heads": self.heads, "dimensions": DIMENSIONS}
         if self.idf is not None:
             default = float(self.idf.max())
@@ -120,7 +121,8 @@ class LinearModel:
             return self.bias.copy()
         rows = self._table.take(indices, axis=0)  # half the time of `self._table[indices]` here
         values = values * rows[:, -1]  # what `features.featurise` computes, with the weights in the same gather
-        return (values @ rows[:, :-1]) / np.float32(np.sqrt(np.dot(values, values))) + self.bias
+        logits: np.ndarray = (values @ rows[:, :-1]) / np.float32(np.sqrt(np.dot(values, values))) + self.bias
+        return logits
 
     def predict(self, folded: str, language: str = "") -> Prediction:
         """Probabilities of every head for a folded text."""
@@ -134,6 +136,16 @@ class LinearModel:
             spam=_sigmoid(logits[self._spam]),
             categories={c: e / total for c, e in zip(MODEL_CATEGORIES, exps)},
         )
+
+    def knots(self, head: str) -> tuple[float, float]:
+        """Where a head's probabilities cross the review and reject lines (`training.calibrate`); the
+        lines themselves for a model that was not calibrated."""
+        calibration = self.meta.get("calibration")
+        found = calibration.get(head) if isinstance(calibration, dict) else None
+        if not found:
+            return REVIEW_LINE, REJECT_LINE
+        review, reject = found
+        return float(review), float(reject)
 
 
 # Where the policy's default review and reject thresholds sit; model probabilities are mapped onto
@@ -184,9 +196,8 @@ class ClassifierStage:
         if model is None:
             return {}, []
         prediction = model.predict(normalise(text).text, context.language_hint)
-        calibration = model.meta.get("calibration") or {}
-        toxic = calibrated(prediction.toxic, tuple(calibration.get("toxic", (REVIEW_LINE, REJECT_LINE))))  # type: ignore[arg-type]
-        spam = calibrated(prediction.spam, tuple(calibration.get("spam", (REVIEW_LINE, REJECT_LINE))))  # type: ignore[arg-type]
+        toxic = calibrated(prediction.toxic, model.knots("toxic"))
+        spam = calibrated(prediction.spam, model.knots("spam"))
         # Explicit evidence from earlier stages (a listed slur, a threat phrase) names the category
         # better than the model's guess, so it weighs in when ranking.
         weight = {c: share + context.found.get(c, 0.0) for c, share in prediction.categories.items()}

@@ -46,8 +46,8 @@ class Screener:
         evidence: list[Evidence] = []
         for stage in self.stages:
             stage_scores, stage_evidence = stage.run(text, context)
-            for category, score in stage_scores.items():
-                scores[category] = max(scores[category], score)
+            for found, score in stage_scores.items():
+                scores[found] = max(scores[found], score)
             evidence.extend(stage_evidence)
         action, category = context.policy.decide(scores)
         notes: list[str] = []

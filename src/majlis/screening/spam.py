@@ -51,7 +51,8 @@ def signature(folded: str) -> np.ndarray | None:
     if len(tokens) < MIN_WORDS:
         return None
     values = np.fromiter(shingles(folded, tokens), dtype=np.uint32)
-    return (np.multiply.outer(_A, values) + _B[:, None]).min(axis=1)
+    hashed: np.ndarray = (np.multiply.outer(_A, values) + _B[:, None]).min(axis=1)
+    return hashed
 
 
 def gibberish_score(folded: str) -> float:
@@ -67,8 +68,8 @@ def gibberish_score(folded: str) -> float:
     any_mashed = MASHED.search(" ".join(latin)) is not None
     odd = 0
     for token in latin:
-        letters = set(token)
-        if not (letters & VOWELS) or len(letters) <= 2 or (any_mashed and MASHED.search(token)):
+        distinct = set(token)
+        if not (distinct & VOWELS) or len(distinct) <= 2 or (any_mashed and MASHED.search(token)):
             odd += 1
     share = odd / len(latin)
     return 0.0 if share < 0.5 else min(0.95, 0.4 + share * 0.55)

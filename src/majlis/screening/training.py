@@ -60,7 +60,7 @@ def inverse_document_frequency(x_train: Any) -> np.ndarray:
     model file keeps for them."""
     documents = x_train.shape[0]
     df = np.bincount(x_train.indices, minlength=DIMENSIONS)
-    idf = np.log((1 + documents) / (1 + df)) + 1
+    idf: np.ndarray = np.log((1 + documents) / (1 + df)) + 1
     default = float(np.log((1 + documents) / 1) + 1)
     idf[df < 2] = default
     idf = idf.astype(np.float16).astype(np.float32)
@@ -101,7 +101,8 @@ def set_weights(rows: Sequence[Row], target: Callable[[Row], bool]) -> np.ndarra
 
     sizes = Counter((r.dataset, target(r)) for r in rows)
     weights = np.array([1 / np.sqrt(sizes[(r.dataset, target(r))]) for r in rows])
-    return weights * (len(weights) / weights.sum())
+    scaled: np.ndarray = weights * (len(weights) / weights.sum())
+    return scaled
 
 
 def log_count_ratio(x_train: Any, y_train: np.ndarray, weights: np.ndarray, alpha: float = 1.0) -> np.ndarray:
@@ -142,6 +143,14 @@ def _fit_binary(x_train: Any, y_train: np.ndarray, x_dev: Any, y_dev: np.ndarray
     return best
 
 
+def _is_toxic(row: Row) -> bool:
+    return row.toxic
+
+
+def _is_spam(row: Row) -> bool:
+    return row.spam
+
+
 def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
           log: Callable[[str], None] = print) -> tuple[LinearModel, TrainingReport]:
     """Fit every head on the train split, choosing C on the dev split."""
@@ -158,9 +167,10 @@ def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
     weights: list[np.ndarray] = []
     bias: list[float] = []
 
-    for head, target in ((HEADS_TOXIC, lambda r: r.toxic), (HEADS_SPAM, lambda r: r.spam)):
-        y_train = np.array([target(r) for r in train_rows], dtype=int)
-        y_dev = np.array([target(r) for r in dev_rows], dtype=int)
+    targets: tuple[tuple[str, Callable[[Row], bool]], ...] = ((HEADS_TOXIC, _is_toxic), (HEADS_SPAM, _is_spam))
+    for head, target in targets:
+        y_train = np.array([target(r) for r in train_rows], dtype=np.int64)
+        y_dev = np.array([target(r) for r in dev_rows], dtype=np.int64)
         sample_weights = set_weights(train_rows, target)
         # The spam head learns from one small English set: the ratio would only echo its few words.
         scale = log_count_ratio(x_train, y_train, sample_weights) if head == HEADS_TOXIC else None
@@ -175,7 +185,7 @@ def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
     from sklearn.linear_model import LogisticRegression
 
     labelled = [(i, r.category) for i, r in enumerate(train_rows) if r.toxic and r.category in MODEL_CATEGORIES]
-    y_cat = np.array([MODEL_CATEGORIES.index(c) for _, c in labelled])  # type: ignore[arg-type]
+    y_cat = np.array([MODEL_CATEGORIES.index(c) for _, c in labelled])
     multinomial = LogisticRegression(C=4.0, max_iter=300, class_weight="balanced")
     multinomial.fit(x_train[[i for i, _ in labelled]], y_cat)
     log(f"category head on {len(labelled)} rows: classes {sorted(set(y_cat.tolist()))}")

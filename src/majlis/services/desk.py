@@ -174,7 +174,7 @@ def stats(store: Store, moderator: Moderator, days: int = 30) -> Stats:
     since = (utcnow() - timedelta(days=days - 1)).replace(hour=0, minute=0, second=0, microsecond=0)
     rows = store.activity(site_ids, since)
     labels = [(since + timedelta(days=i)).strftime("%Y-%m-%d") for i in range(days)]
-    per_day: dict[str, dict[str, int]] = {d: defaultdict(int) for d in labels}  # type: ignore[misc]
+    per_day: dict[str, dict[str, int]] = {d: defaultdict(int) for d in labels}
     decided_per_day: Counter[str] = Counter()
     waits = []
     automatic = decided = 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from majlis.services.errors import NotFound
 from majlis.services.privacy import vault
@@ -31,7 +31,8 @@ def export(store: Store, settings: Settings, secret: bytes, site_slug: str, fmt:
     for row in store.export_rows(site.id):
         record = {k: row.get(k) for k in PUBLIC}
         for key in ("created_at", "decided_at"):
-            record[key] = record[key].isoformat() if record[key] else None
+            moment = record[key]
+            record[key] = moment.isoformat() if moment else None
         if include_personal_data:
             record["author_email"] = box.decrypt(row["author_email"])
         if fmt == "csv":
@@ -40,7 +41,7 @@ def export(store: Store, settings: Settings, secret: bytes, site_slug: str, fmt:
             yield json.dumps({**record, "decisions": row["decisions"]}, ensure_ascii=False) + "\n"
 
 
-def _csv_line(values: list[object]) -> str:
+def _csv_line(values: Sequence[object]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer).writerow(["" if v is None else v for v in values])
     return buffer.getvalue()

@@ -56,7 +56,7 @@ def private_address(host: str, port: int | None) -> str | None:
     except (socket.gaierror, UnicodeError):
         return None
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if not address.is_global or address.is_multicast:
             return str(address)
     return None

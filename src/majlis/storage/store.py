@@ -58,7 +58,7 @@ def _record_decision(conn: Any, comment_id: int, at: datetime, actor_kind: Actor
     return int(conn.execute(_INSERT_DECISION, {
         "comment_id": comment_id, "at": at, "actor_kind": actor_kind.value, "actor": actor, "action": action.value,
         "category": category.value if category else None, "note": note, "reversal": reversal,
-    }).inserted_primary_key[0])  # type: ignore[index]
+    }).inserted_primary_key[0])
 
 
 class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, RecentStore):

@@ -96,7 +96,7 @@ class RedisPageCache:
         value = self._redis.get("majlis:p:" + key)
         if not value:
             return None
-        etag, _, body = bytes(value).partition(b"\n")
+        etag, _, body = (value.encode() if isinstance(value, str) else bytes(value)).partition(b"\n")
         self._keep(key, (etag.decode(), body))
         return etag.decode(), body
 

@@ -75,7 +75,7 @@ async def create_comment(
     )
     return PostResult(
         id=comment.id,
-        state=comment.state.value,  # type: ignore[arg-type]
+        state=comment.state.value,
         category=posted.category if show_reason else None,
         message=MESSAGES[comment.state],
         language=comment.language,

@@ -20,9 +20,9 @@ class LoginRequired(Exception):
 
 def current_session(request: Request) -> Session | None:
     """The logged-in moderator's session, if any."""
-    cached = getattr(request.state, "desk_session", False)
-    if cached is not False:
-        return cached  # type: ignore[no-any-return]
+    cached = getattr(request.state, "desk_session", False)  # False: not looked up yet
+    if cached is None or isinstance(cached, Session):
+        return cached
     session = session_for(request.app.state.store, request.cookies.get(COOKIE))
     request.state.desk_session = session
     return session

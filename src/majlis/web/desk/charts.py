@@ -21,7 +21,7 @@ def stacked_bars(title: str, days: list[str], series: dict[str, dict[str, int]],
     step = (width - left) / max(1, len(days))
     bars = []
     for i, day in enumerate(days):
-        y = height - bottom
+        y = float(height - bottom)
         for key in keys:
             value = series.get(day, {}).get(key, 0)
             h = (height - bottom - 10) * value / peak
