@@ -43,6 +43,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("دیوسها", "fa", Category.PERSONAL_ATTACK),
         ("تف به روت", "fa", Category.PERSONAL_ATTACK),  # "spit on your face"
         ("خنيث", "ar", Category.ABUSE),
+        ("يا منيك", "ar", Category.PROFANITY),  # Levantine
+        ("ميبون", "ar", Category.ABUSE),  # Tunisian
         ("siktir git", "tr", Category.PROFANITY),
         ("seni öldüreceğim", "tr", Category.THREAT),
         ("orospu çocuğu", "tr", Category.PROFANITY),
