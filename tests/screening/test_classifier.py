@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from majlis.domain import Category
+from majlis.screening import Screener
 from majlis.screening.classifier import REJECT_LINE, REVIEW_LINE, ClassifierStage, LinearModel, calibrated
 from majlis.screening.context import ScreenContext
 from majlis.screening.features import DIMENSIONS, featurise
@@ -91,3 +92,32 @@ def test_scoring_matches_the_documented_features() -> None:
         indices, values = featurise(text, language, model.idf)
         expected = values @ model.weights[indices] + model.bias if len(indices) else model.bias
         assert np.allclose(model.raw(text, language), expected, atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("You are a disgrace to your family and a coward", "en"), ("انت حمار وما تفهم شي", "ar"), ("sen sen sen", "tr"),
+     ("idiot 🖕", "")],
+)
+def test_word_weights_share_out_the_score_exactly(text: str, language: str) -> None:
+    model = LinearModel.load()
+    folded = normalise(text).text
+    toxic = model.heads.index("toxic")
+    shared = sum(weight for _, _, weight in model.word_weights(folded, language))
+    pictographs = "🖕" in text  # their features belong to no word
+    logit = float(model.raw(folded, language)[toxic] - model.bias[toxic])
+    assert shared == pytest.approx(logit, abs=1e-4) or pictographs and shared < logit
+
+
+def test_a_comment_the_model_alone_holds_shows_the_words_it_weighed() -> None:
+    text = "You are a d1sgrace to your family, a total coward"
+    verdict = Screener().screen(text, ScreenContext(language_hint="en"))
+    words = [e for e in verdict.evidence if e.source.startswith("model:") and e.end - e.start < len(text)]
+    assert verdict.action.value != "approve"
+    assert {text[e.start : e.end] for e in words} >= {"d1sgrace", "coward"}  # spans in the original text
+    assert all("weighs" in e.detail and e.category is verdict.category for e in words)
+
+
+def test_a_comment_the_lists_explain_gets_no_word_weights() -> None:
+    verdict = Screener().screen("you fucking idiot", ScreenContext(language_hint="en"))
+    assert not [e for e in verdict.evidence if "weighs" in e.detail]

@@ -19,7 +19,7 @@ import numpy as np
 
 from majlis.domain import Category
 from majlis.screening.context import MODEL_SIGNAL, ScreenContext
-from majlis.screening.features import DIMENSIONS, counts
+from majlis.screening.features import DIMENSIONS, LANGUAGE_SALT, counts, occurrences
 from majlis.screening.lexicon import QUOTED_CAP, matches_in
 from majlis.screening.normalise import normalise
 from majlis.screening.verdict import Evidence
@@ -73,6 +73,8 @@ class LinearModel:
         self._toxic = heads.index(HEADS_TOXIC)
         self._spam = heads.index(HEADS_SPAM)
         self._categories = [heads.index("cat:" + c.value) for c in MODEL_CATEGORIES]
+        empty = np.empty(0, dtype=np.int64)
+        self._last: tuple[str, str, np.ndarray, np.ndarray, np.ndarray] = ("", "", empty, empty, empty)
 
     @classmethod
     def load(cls, path: Path | None = None) -> LinearModel:
@@ -120,6 +122,7 @@ class LinearModel:
         if not len(indices):
             return self.bias.copy()
         rows = self._table.take(indices, axis=0)  # half the time of `self._table[indices]` here
+        self._last = (folded, language, indices, values, rows)  # for `word_weights` on the same text
         values = values * rows[:, -1]  # what `features.featurise` computes, with the weights in the same gather
         logits: np.ndarray = (values @ rows[:, :-1]) / np.float32(np.sqrt(np.dot(values, values))) + self.bias
         return logits
@@ -136,6 +139,33 @@ class LinearModel:
             spam=_sigmoid(logits[self._spam]),
             categories={c: e / total for c, e in zip(MODEL_CATEGORIES, exps)},
         )
+
+    def word_weights(self, folded: str, language: str = "", head: str = HEADS_TOXIC) -> list[tuple[int, int, float]]:
+        """What each word of a folded text adds to a head's logit, with its span in the text: the
+        exact share of a linear score (a feature that occurs several times, or a bigram, is split
+        between its words)."""
+        spans, own, owners, bigrams = occurrences(folded)
+        last = self._last  # read once: another thread may be scoring another text
+        if last[0] == folded and last[1] == language:
+            indices, values, rows = last[2:]
+        else:
+            indices, values = counts(folded, language)
+            rows = self._table.take(indices, axis=0)
+        if not spans or not len(indices):
+            return []
+        weighted = values * rows[:, -1]
+        added = weighted * rows[:, self.heads.index(head)] / np.sqrt(np.dot(weighted, weighted))
+        distinct = len(indices) // 2 if LANGUAGE_SALT.get(language) else len(indices)
+        per_feature = added[:distinct] + (added[distinct:] if distinct < len(indices) else 0.0)
+        # Every occurrence is one of the distinct features (`indices[:distinct]`, sorted).
+        at_own = np.searchsorted(indices[:distinct], own)
+        at_bigram = np.searchsorted(indices[:distinct], bigrams)
+        times = np.bincount(at_own, minlength=distinct) + np.bincount(at_bigram, minlength=distinct)
+        by_word = np.bincount(owners, weights=per_feature[at_own] / times[at_own], minlength=len(spans))
+        half = per_feature[at_bigram] / times[at_bigram] / 2
+        by_word[:-1] += half
+        by_word[1:] += half
+        return [(start, end, weight) for (start, end), weight in zip(spans, by_word.tolist())]
 
     def knots(self, head: str) -> tuple[float, float]:
         """Where a head's probabilities cross the review and reject lines (`training.calibrate`); the
@@ -156,6 +186,10 @@ REJECT_LINE = 0.85
 # only adds evidence: on its own it held ordinary news comments ("Good news for the shops...").
 SPAM_ALONE_CAP = 0.45
 SPAM_LANGUAGES = frozenset({"en"})
+# The words behind a score the model sends for review or rejection are shown as evidence: those that
+# alone move its toxicity logit by this much or more (odds times e), the strongest three.
+WORD_EVIDENCE_MIN = 1.0
+WORD_EVIDENCE_MOST = 3
 
 
 def calibrated(probability: float, knots: tuple[float, float]) -> float:
@@ -166,6 +200,15 @@ def calibrated(probability: float, knots: tuple[float, float]) -> float:
     if probability <= reject:
         return REVIEW_LINE + (REJECT_LINE - REVIEW_LINE) * (probability - review) / (reject - review)
     return REJECT_LINE + (1 - REJECT_LINE) * (probability - reject) / (1 - reject)
+
+
+def _word_evidence(model: LinearModel, text: str, language: str, category: Category, source: str,
+                   score: float) -> list[Evidence]:
+    """The words that weigh most toward the model's toxicity score, with their spans in `text`."""
+    view = normalise(text)
+    weights = sorted(model.word_weights(view.text, language), key=lambda w: -w[2])[:WORD_EVIDENCE_MOST]
+    return [Evidence(category, *view.span(start, end), source, f"this word weighs {weight:+.1f} toward {category.value}", score)
+            for start, end, weight in weights if weight >= WORD_EVIDENCE_MIN]
 
 
 @lru_cache(maxsize=1)
@@ -222,6 +265,9 @@ class ClassifierStage:
         if toxic >= 0.3:
             detail = f"toxic p={prediction.toxic:.3f}; likeliest {top.value} ({ranked[0][1]:.2f})"
             evidence.append(Evidence(top, 0, len(text), f"model:{version}", detail, toxic))
+        if toxic >= REVIEW_LINE and max(context.found.values(), default=0.0) < REVIEW_LINE:
+            # The model alone holds the comment: show the words it weighed.
+            evidence += _word_evidence(model, text, context.language_hint, top, f"model:{version}", toxic)
         if spam >= 0.3:
             evidence.append(Evidence(Category.PROMOTION, 0, len(text), f"model:{version}",
                                      f"spam-like p={prediction.spam:.3f}", spam))

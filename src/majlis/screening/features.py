@@ -62,6 +62,37 @@ def words(folded: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(folded) if not w.isdigit())
 
 
+def occurrences(folded: str) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray, np.ndarray]:
+    """Where the features that `counts` reads come from, for explaining a score: the spans of the
+    words in `folded`; the ids of every word's own features (the word, its character n-grams), with
+    the index of their word; and the ids of the bigrams, the n-th joining words n and n + 1.
+    Pictographs are left out."""
+    spans: list[tuple[int, int]] = []
+    own: list[np.ndarray] = []
+    sizes: list[int] = []
+    bigrams: list[int] = []
+    mask = DIMENSIONS - 1
+    state = 0  # the bigram state of the word before (see `_CACHE`)
+    for match in _WORD.finditer(folded):
+        word = match.group()
+        if word.isdigit():
+            continue
+        ids, encoded, after = _CACHE.get(word) or _word_features(word)
+        if spans:
+            bigrams.append(zlib.crc32(encoded, state) & mask)
+        spans.append(match.span())
+        own.append(ids)
+        sizes.append(len(ids))
+        state = after
+        if len(spans) == 400:
+            break
+    if not spans:
+        empty = np.empty(0, dtype=np.int64)
+        return [], empty, empty, empty
+    owners = np.repeat(np.arange(len(spans)), sizes)
+    return spans, np.concatenate(own), owners, np.asarray(bigrams, dtype=np.int64)
+
+
 def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
     """Feature indices (sorted, unique) and sublinear counts `1 + log(n)` (float32), not normalised."""
     tokens = words(folded)[:400]
