@@ -105,3 +105,20 @@ def test_logged_out_browser_gets_the_login_form(page, live_demo: LiveServer) -> 
     page.goto(live_demo.base + "/moderate/stats")
     assert page.url.endswith("/moderate/login")
     assert page.locator("#password").count() == 1
+
+
+def test_the_words_the_model_weighed_are_highlighted(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
+    marker = uuid.uuid4().hex[:6]
+    held = post(live_demo, "tigris-bridge-reopens",
+                f"Whoever approved this bridge is a disgrace to the city and a total coward ({marker})")
+    assert held["state"] == "pending"
+    log_in(page, live_demo)
+    item = f'.item[data-id="{held["id"]}"]'
+    page.wait_for_selector(item)
+    marks = page.locator(f"{item} mark")
+    weighed = [marks.nth(i).inner_text() for i in range(marks.count())
+               if "model:" in (marks.nth(i).get_attribute("title") or "")]
+    assert "disgrace" in weighed
+    # One chip per rule or model that fired, however many pieces of evidence it gave.
+    chips = [page.locator(f"{item} .fired").nth(i).inner_text() for i in range(page.locator(f"{item} .fired").count())]
+    assert len(chips) == len({chip.split(" ×")[0] for chip in chips})
