@@ -15,6 +15,7 @@ prints instead of writing).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import subprocess
@@ -44,6 +45,11 @@ def workload(data: Path, posts: int) -> None:
     screener.warm_up()
     # A fixed time: the flood check must see the same comments on every run.
     context = busy_site(screener, texts, datetime(2026, 12, 1, tzinfo=UTC), RECENT_LIMIT)
+    # The collector is paused while posting: where its full passes fall depends on everything allocated
+    # before (an unrelated change moved them), and one more or less moved the count by up to 3%.
+    gc.collect()
+    gc.freeze()
+    gc.disable()
     measure(screener, context, texts[300 : 300 + posts], [context.recent], 1)
 
 
@@ -86,7 +92,7 @@ def main() -> None:
     body = f"""Measured {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} at commit `{commit}` with
 `.venv/bin/python bench/screen_instructions.py` (valgrind's callgrind; the busy-site workload of
 bench/screen_speed.py, real comments of 50–300 characters in en/ar/tr/fa with the article and 500 recent
-comments as context; hash seed fixed).
+comments as context; hash seed fixed, the garbage collector paused while posting).
 
 **{per_post:,.0f} instructions per comment**: {few:,} for a run with {FEW} posts, {many:,} with {MANY}, the
 difference divided by the {MANY - FEW} posts between them. Runs of the same code and texts differ by up

@@ -232,10 +232,6 @@ def _join_spaced(chars: list[str], starts: list[int], ends: list[int]) -> tuple[
     return [chars[k] for k in keep], [starts[k] for k in keep], [ends[k] for k in keep]
 
 
-# Leetspeak, a run or spaced-out letters: the three searches below in one.
-_ANY_EVASION = re.compile("|".join(f"(?:{p.pattern})" for p in (_LEET_HINT, _SPACED)) + r"|([^\W\d_])\1{2,}|\s{2,}")
-
-
 @lru_cache(maxsize=64)
 def normalise(text: str, light: bool = False, evasion: bool = True) -> Normalised:
     """The folded view of `text` used for matching, with its map back to original offsets.
@@ -246,8 +242,6 @@ def normalise(text: str, light: bool = False, evasion: bool = True) -> Normalise
     """
     if evasion:
         base = normalise(text, light, evasion=False)
-        if not _ANY_EVASION.search(base.text):
-            return base  # most comments: one search instead of three
         folded = base.text if light or not _LEET_HINT.search(base.text) else _leet(base.text)
         if not _RUNS.search(folded) and not _SPACED.search(folded):
             # Letters only changed one for one (or not at all): the character view's offsets hold.
