@@ -111,6 +111,13 @@ def test_one_letter_and_masks_is_a_guess_for_a_human(text: str, language: str, c
     assert any("guessed from" in e.detail for e in evidence)
 
 
+def test_a_masked_word_reads_as_the_swear_word_it_most_likely_hides() -> None:
+    # "s**t" fits shit and slut: masks hide swearing most, and the reason given must not be sexism.
+    scores, evidence = stage.run("this is s**t", ScreenContext(policy=Policy(), language_hint="en"))
+    assert Policy().decide(scores) == (Action.REJECT, Category.PROFANITY)
+    assert [e.detail for e in evidence] == ["shit (expletive)"]
+
+
 def test_one_letter_and_masks_aimed_at_someone_is_rejected() -> None:
     assert categories("f*** you", "en")[Category.PROFANITY] >= 0.85
 

@@ -274,22 +274,10 @@ class Lexicon:
                     found.append((entry, start, _token_end(view.text, end) if entry.mode != "phrase" else end))
         return found
 
-    def _guesses(self, word: str, language: str) -> list[Entry]:
-        """The entries a word of one letter and masks may stand for: those of the comment's language
-        (or of any) with its first letter and length; of them, the swear words if any, else the
-        strongest."""
-        fitting = [e for e in self._by_length.get(len(word), ()) if e.key[0] == word[0]
-                   and (not language or e.language in (language, "any"))]
-        swearing = [e for e in fitting if e.subtype == EXPLETIVE]
-        if swearing or not fitting:
-            return swearing
-        strongest = max(e.severity for e in fitting)
-        return [e for e in fitting if e.severity == strongest]
-
     def _masked(self, view: Normalised, language: str = "") -> tuple[list[tuple[Entry, int, int]], list[tuple[Entry, int, int]]]:
         """Words with masked letters ("f*ck", "sh#t") against Latin entries of the same shape; and,
-        apart, guesses: one letter and masks ("f***") against the entries of the comment's language
-        with that first letter and length (swearing first, when some of them are)."""
+        apart, guesses: one letter and masks ("f***") against the entries with that first letter and
+        length. Where several entries fit, the likeliest reading is kept (`_likeliest`)."""
         found: list[tuple[Entry, int, int]] = []
         guessed: list[tuple[Entry, int, int]] = []
         text = view.text
@@ -302,15 +290,13 @@ class Lexicon:
                 continue
             if not any(c.isalpha() for c in word[1:]):
                 if len(word) >= 4 and all(c in "*#" for c in word[1:]):
-                    guessed += [(e, token.start(), token.end()) for e in self._guesses(word, language)]
+                    fitting = [e for e in self._by_length.get(len(word), ()) if e.key[0] == word[0]]
+                    guessed += [(e, token.start(), token.end()) for e in _likeliest(fitting, language, guess=True)]
                 continue
-            for length, entries in self._by_length.items():
-                if length > len(word):
-                    continue
-                shape = word[:length]
-                for entry in entries:
-                    if (length == len(word) or entry.mode == "stem") and _fits(shape, entry.key):
-                        found.append((entry, token.start(), token.end()))
+            fitting = [entry for length, entries in self._by_length.items() if length <= len(word)
+                       for entry in entries
+                       if (length == len(word) or entry.mode == "stem") and _fits(word[:length], entry.key)]
+            found += [(e, token.start(), token.end()) for e in _likeliest(fitting, language)]
         return found, guessed
 
     def find(
@@ -348,6 +334,23 @@ class Lexicon:
                 )
             )
         return matches
+
+
+def _likeliest(fitting: list[Entry], language: str, guess: bool = False) -> list[Entry]:
+    """Of the entries a masked word fits ("s**t": shit, slut), the likeliest readings: those of the
+    comment's language (or of any), and of them the swear words, which masks hide most, if any. A
+    guess from one letter keeps only entries of the comment's language, and with no swear word among
+    them, the strongest."""
+    if len(fitting) < 2 and not guess:
+        return fitting
+    ours = [e for e in fitting if not language or e.language in (language, "any")]
+    if guess or ours:
+        fitting = ours
+    swearing = [e for e in fitting if e.subtype == EXPLETIVE]
+    if swearing or not fitting or not guess:
+        return swearing or fitting
+    strongest = max(e.severity for e in fitting)
+    return [e for e in fitting if e.severity == strongest]
 
 
 def _addressed(entry: Entry, folded: str, start: int) -> bool:
