@@ -20,6 +20,7 @@ from majlis.screening.aim import quoted, written_plainly, you_before, you_next
 from majlis.screening.arabizi import ARABIZI_CAP
 from majlis.screening.arabizi import packaged_index as packaged_arabizi
 from majlis.screening.context import ScreenContext
+from majlis.screening.endings import inflects, is_endings, says_you
 from majlis.screening.normalise import MASK_CHARS, Normalised, normalise
 from majlis.screening.verdict import Evidence
 
@@ -30,15 +31,6 @@ ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 ARABIC_PREFIXES = frozenset(["و", "ف", "ب", "ل", "ک", "ال", "وال", "فال", "بال", "کال", "لل", "ولل", "يا"])
 # Pronoun and plural endings allowed after Arabic-script words of three letters or more.
 ARABIC_SUFFIXES = frozenset(["ه", "ها", "هم", "هن", "ک", "کم", "ي", "ين", "ون", "ات", "وا", "نا", "يه"])
-# Kurdish is agglutinative: the insult carries its own endings ("گەمژەیت" you are stupid, "kûçiko" you dog).
-# An entry of that language matches its word followed by any run of these endings (normalised spellings);
-# the endings that say "you" (copula of the second person, vocative, your) aim it at someone.
-SORANI_ENDINGS = ("ترين", "تر", "هکان", "هکه", "کان", "که", "يهک", "يکي", "يک", "يان", "يتان", "تان", "مان", "يت",
-                  "يين", "ين", "يه", "يش", "ان", "ي", "ه", "ت", "م", "ن", "ش")
-SORANI_YOU = re.compile(r"(يت|يتان|تان|ت)$")
-KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "ya", "ên", "an", "in", "ê", "a",
-                    "o", "î", "e", "i")
-KURMANJI_YOU = re.compile(r"(o|ino|î|i)$")
 # Every `exact` entry carries a letter with a diacritic; a text without one cannot match them.
 _LATIN_EXTENDED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
 _MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])|(?<![\w*#_%])[a-z][*#]{3,}(?![\w*#_%])")
@@ -47,27 +39,6 @@ _MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])|(?<![\
 # a human, and rejects only when aimed at someone ("f*** you"). Shorter ones ("f**") are too ambiguous,
 # and underscores are as often blanks to fill in ("a___").
 GUESS_CAP = 0.8
-# Turkish too: case, possessive, plural and copula endings in every vowel harmony ("götünü", "piçler",
-# "gavurlara"); the copula of the second person ("-sin", "-siniz") says "you". Consonant changes before
-# a vowel (eşek -> eşeği) are left out.
-TURKISH_ENDINGS = ("ı", "i", "u", "ü", "a", "e", "yı", "yi", "yu", "yü", "ya", "ye", "nı", "ni", "nu", "nü", "na",
-                   "ne", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "da", "de", "ta", "te", "dan", "den",
-                   "tan", "ten", "nda", "nde", "ndan", "nden", "la", "le", "yla", "yle", "lar", "ler", "m", "ım",
-                   "im", "um", "üm", "mız", "miz", "muz", "müz", "n", "nız", "niz", "nuz", "nüz", "sı", "si", "su",
-                   "sü", "sın", "sin", "sun", "sün", "sınız", "siniz", "sunuz", "sünüz", "dır", "dir", "dur", "dür",
-                   "tır", "tir", "tur", "tür", "lık", "lik", "luk", "lük", "ca", "ce", "ça", "çe", "ki")
-TURKISH_YOU = re.compile(r"s[iıuü]n(?:[iıuü]z)?$")
-
-
-def _endings(endings: Sequence[str], most: int, fold: bool = True) -> re.Pattern[str]:
-    """A run of at most `most` endings, as the normalised (or, with `fold` off, the light) view spells them."""
-    spelt = dict.fromkeys(normalise(e).text if fold else e for e in endings)
-    return re.compile("(?:" + "|".join(spelt) + f"){{0,{most}}}")
-
-
-_ENDINGS = {"ckb": _endings(SORANI_ENDINGS, 3), "kmr": _endings(KURMANJI_ENDINGS, 2), "tr": _endings(TURKISH_ENDINGS, 3)}
-_ENDINGS_LIGHT = {"kmr": _endings(KURMANJI_ENDINGS, 2, fold=False), "tr": _endings(TURKISH_ENDINGS, 3, fold=False)}
-_YOU = {"ckb": SORANI_YOU, "kmr": KURMANJI_YOU, "tr": TURKISH_YOU}
 TARGETED_SEVERITY = 0.9
 # Swearing aimed at no one ("holy shit", "so fucking good"), written plainly, is still profanity but
 # not a certain reject: it goes to a moderator, unless the model is sure on its own. A disguised
@@ -145,14 +116,13 @@ def _token_end(text: str, end: int) -> int:
 def _endings_apply(entry: Entry, length: int, language: str) -> bool:
     """A Kurdish or Turkish word matched with endings counts only in a comment of its language (or of
     unknown language): Turkish `dizi` (a TV series) is not Kurmanji `diz` (thief) with an ending."""
-    inflected = entry.language in _ENDINGS and entry.mode in ("word", "exact") and length > len(entry.key)
+    inflected = inflects(entry.language) and entry.mode in ("word", "exact") and length > len(entry.key)
     return not inflected or language in ("", entry.language)
 
 
 def _inflected(entry: Entry, tail: str, light: bool) -> bool:
     """Whether `tail`, the rest of the word after an entry's key, is a run of its language's endings."""
-    endings = (_ENDINGS_LIGHT if light else _ENDINGS).get(entry.language)
-    return endings is not None and len(entry.key) >= 3 and endings.fullmatch(tail) is not None
+    return len(entry.key) >= 3 and is_endings(entry.language, tail, light)
 
 
 def read_entries(language: str, rows: Iterable[dict[str, str]], source_default: str = "majlis") -> list[Entry]:
@@ -354,12 +324,10 @@ def _likeliest(fitting: list[Entry], language: str, guess: bool = False) -> list
 
 
 def _addressed(entry: Entry, folded: str, start: int) -> bool:
-    """Whether the word's own ending says "you" (Sorani `-یت`, Kurmanji vocative `-o`)."""
-    you = _YOU.get(entry.language)
-    if you is None or entry.mode in ("phrase", "pattern"):
+    """Whether the word's own ending says "you" (Sorani `-یت`, Kurmanji vocative `-o`, Turkish `-sin`)."""
+    if entry.mode in ("phrase", "pattern") or not inflects(entry.language):
         return False
-    tail = folded[start + len(entry.key) : _token_end(folded, start + len(entry.key))]
-    return bool(tail) and you.search(tail) is not None
+    return says_you(entry.language, folded[start + len(entry.key) : _token_end(folded, start + len(entry.key))])
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,59 @@
+"""Word endings of the agglutinative languages served: Sorani, Kurmanji and Turkish.
+
+An insult there carries its own endings ("گەمژەیت" you are stupid, "kûçiko" you dog, "götünü"), so a
+list entry of such a language matches its word followed by a run of the language's endings, and the
+endings that say "you" (the copula of the second person, the vocative, "your") aim it at someone.
+Endings are written here as people write them and compared in the views the matcher reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from majlis.screening.normalise import normalise
+
+SORANI_ENDINGS = ("ترين", "تر", "هکان", "هکه", "کان", "که", "يهک", "يکي", "يک", "يان", "يتان", "تان", "مان", "يت",
+                  "يين", "ين", "يه", "يش", "ان", "ي", "ه", "ت", "م", "ن", "ش")
+SORANI_YOU = re.compile(r"(يت|يتان|تان|ت)$")
+KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "ya", "ên", "an", "in", "ê", "a",
+                    "o", "î", "e", "i")
+KURMANJI_YOU = re.compile(r"(o|ino|î|i)$")
+# Case, possessive, plural and copula endings in every vowel harmony ("götünü", "piçler", "gavurlara");
+# consonant changes before a vowel (eşek -> eşeği) are left out.
+TURKISH_ENDINGS = ("ı", "i", "u", "ü", "a", "e", "yı", "yi", "yu", "yü", "ya", "ye", "nı", "ni", "nu", "nü", "na",
+                   "ne", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "da", "de", "ta", "te", "dan", "den",
+                   "tan", "ten", "nda", "nde", "ndan", "nden", "la", "le", "yla", "yle", "lar", "ler", "m", "ım",
+                   "im", "um", "üm", "mız", "miz", "muz", "müz", "n", "nız", "niz", "nuz", "nüz", "sı", "si", "su",
+                   "sü", "sın", "sin", "sun", "sün", "sınız", "siniz", "sunuz", "sünüz", "dır", "dir", "dur", "dür",
+                   "tır", "tir", "tur", "tür", "lık", "lik", "luk", "lük", "ca", "ce", "ça", "çe", "ki")
+TURKISH_YOU = re.compile(r"s[iıuü]n(?:[iıuü]z)?$")  # -sin, -siniz: "you are"
+
+
+def _run(endings: Sequence[str], most: int, fold: bool = True) -> re.Pattern[str]:
+    """A run of at most `most` endings, as the normalised (or, with `fold` off, the light) view spells them."""
+    spelt = dict.fromkeys(normalise(e).text if fold else e for e in endings)
+    return re.compile("(?:" + "|".join(spelt) + f"){{0,{most}}}")
+
+
+_FULL = {"ckb": _run(SORANI_ENDINGS, 3), "kmr": _run(KURMANJI_ENDINGS, 2), "tr": _run(TURKISH_ENDINGS, 3)}
+_LIGHT = {"kmr": _run(KURMANJI_ENDINGS, 2, fold=False), "tr": _run(TURKISH_ENDINGS, 3, fold=False)}
+_YOU = {"ckb": SORANI_YOU, "kmr": KURMANJI_YOU, "tr": TURKISH_YOU}
+
+
+def inflects(language: str) -> bool:
+    """Whether entries of `language` match with its endings."""
+    return language in _FULL
+
+
+def is_endings(language: str, tail: str, light: bool = False) -> bool:
+    """Whether `tail`, the rest of a word after an entry of `language`, is a run of its endings (in the
+    normalised view, or in the light one that keeps diacritics)."""
+    run = (_LIGHT if light else _FULL).get(language)
+    return run is not None and run.fullmatch(tail) is not None
+
+
+def says_you(language: str, tail: str) -> bool:
+    """Whether the endings `tail` of a word of `language` say "you"."""
+    you = _YOU.get(language)
+    return you is not None and bool(tail) and you.search(tail) is not None

@@ -1,0 +1,33 @@
+"""Endings of Sorani, Kurmanji and Turkish words: which tails are endings, and which say "you"."""
+
+from __future__ import annotations
+
+import pytest
+
+from majlis.screening.endings import inflects, is_endings, says_you
+from majlis.screening.normalise import normalise
+
+
+@pytest.mark.parametrize(
+    ("language", "tail", "light"),
+    [("ckb", normalise("ەکان").text, False), ("kmr", "o", True), ("tr", "ünü", True), ("tr", normalise("ünü").text, False),
+     ("tr", "ler", False), ("tr", "", False)],
+)
+def test_runs_of_endings(language: str, tail: str, light: bool) -> None:
+    assert is_endings(language, tail, light)
+
+
+@pytest.mark.parametrize(("language", "tail"), [("tr", "ür"), ("tr", "s"), ("kmr", "xweş"), ("en", "s"), ("ar", "ها")])
+def test_other_tails_are_not_endings(language: str, tail: str) -> None:
+    assert not is_endings(language, tail)  # götür- (to take) is not göt + ending; English has none here
+
+
+def test_only_the_agglutinative_languages_inflect() -> None:
+    assert [language for language in ("en", "ar", "fa", "tr", "ckb", "kmr") if inflects(language)] == ["tr", "ckb", "kmr"]
+
+
+@pytest.mark.parametrize(("language", "tail", "you"),
+                         [("tr", "sin", True), ("tr", "siniz", True), ("tr", "ler", False), ("kmr", "o", True),
+                          ("ckb", normalise("یت").text, True), ("ckb", normalise("ەکان").text, False), ("tr", "", False)])
+def test_endings_that_say_you(language: str, tail: str, you: bool) -> None:
+    assert says_you(language, tail) is you
