@@ -174,6 +174,7 @@ def test_insult_aimed_at_a_person_scores_higher_than_the_word_alone() -> None:
     alone = categories("an idiot plan")[Category.PERSONAL_ATTACK]
     aimed = categories("you idiot")[Category.PERSONAL_ATTACK]
     assert alone < 0.85 <= aimed
+    assert categories("you cowards")[Category.PERSONAL_ATTACK] >= 0.85  # plurals are listed too
 
 
 @pytest.mark.parametrize(
