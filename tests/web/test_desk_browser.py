@@ -110,7 +110,7 @@ def test_logged_out_browser_gets_the_login_form(page, live_demo: LiveServer) -> 
 def test_the_words_the_model_weighed_are_highlighted(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
     marker = uuid.uuid4().hex[:6]
     held = post(live_demo, "tigris-bridge-reopens",
-                f"Whoever approved this bridge is a disgrace to the city and a total coward ({marker})")
+                f"Only a coward would hide the cost of this bridge from us ({marker})")
     assert held["state"] == "pending"
     log_in(page, live_demo)
     item = f'.item[data-id="{held["id"]}"]'
@@ -118,7 +118,7 @@ def test_the_words_the_model_weighed_are_highlighted(page, live_demo: LiveServer
     marks = page.locator(f"{item} mark")
     weighed = [marks.nth(i).inner_text() for i in range(marks.count())
                if "model:" in (marks.nth(i).get_attribute("title") or "")]
-    assert "disgrace" in weighed
+    assert "coward" in weighed  # it weighs +2.4 to +2.9 whatever the marker (checked on 300 of them)
     # One chip per rule or model that fired, however many pieces of evidence it gave.
     chips = [page.locator(f"{item} .fired").nth(i).inner_text() for i in range(page.locator(f"{item} .fired").count())]
     assert len(chips) == len({chip.split(" ×")[0] for chip in chips})
