@@ -122,7 +122,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--n", type=int, default=2000)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md", help="'-' prints the section")
     parser.add_argument("--sites", type=int, nargs="*", default=[20, 400],
                         help="also measure posts spread over this many sites in turn")
     args = parser.parse_args()
@@ -207,6 +207,9 @@ seen no site; the first post on each site, before the runs, signs the site's rec
 |---|---|---|---|
 {chr(10).join(many)}
 """
+    if str(args.out) == "-":
+        print(body)
+        return
     write_section(args.out, "screen-speed", "Screening speed", body)
     print(f"written {args.out}", file=sys.stderr)
 
