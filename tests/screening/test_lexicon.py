@@ -45,6 +45,7 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("خنيث", "ar", Category.ABUSE),
         ("يا منيك", "ar", Category.PROFANITY),  # Levantine
         ("ميبون", "ar", Category.ABUSE),  # Tunisian
+        ("يا عديم الشرف", "ar", Category.PERSONAL_ATTACK),
         ("siktir git", "tr", Category.PROFANITY),
         ("seni öldüreceğim", "tr", Category.THREAT),
         ("orospu çocuğu", "tr", Category.PROFANITY),
@@ -148,6 +149,7 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("لجن رودخانه را پاک کردند", "fa"),  # the river's mud
         ("کودک در استخر خفه شد", "fa"),  # a child drowned: خفه alone is not "shut up"
         ("دمت لنا فخرا يا قائد", "ar"),  # فخرا (with pride) is not ف + a vulgar word
+        ("مملكة حمير في اليمن القديم", "ar"),  # Himyar, the ancient kingdom: a plural insult only when aimed
         ("Annem parfüm aldı, biraz sıkıyim dedim", "tr"),  # `sıkmak` (to spray) folds like a vulgar verb
         ("Bahçede bir sıçan gördüm, sonra sıçradı", "tr"),  # a rat, it jumped
         ("Yarın alçak basınç bekleniyor, hayvanlar barınağa taşındı", "tr"),  # low pressure; animals
