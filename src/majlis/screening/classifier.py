@@ -73,8 +73,9 @@ class LinearModel:
         self._toxic = heads.index(HEADS_TOXIC)
         self._spam = heads.index(HEADS_SPAM)
         self._categories = [heads.index("cat:" + c.value) for c in MODEL_CATEGORIES]
-        empty = np.empty(0, dtype=np.int64)
-        self._last: tuple[str, str, np.ndarray, np.ndarray, np.ndarray] = ("", "", empty, empty, empty)
+        empty = np.empty(0, dtype=np.float32)
+        self._last: tuple[str, str, np.ndarray, np.ndarray, np.ndarray, np.float32] = (
+            "", "", empty, empty, empty, np.float32(1.0))
 
     @classmethod
     def load(cls, path: Path | None = None) -> LinearModel:
@@ -118,14 +119,25 @@ class LinearModel:
 
     def raw(self, folded: str, language: str = "") -> np.ndarray:
         """Head logits for a folded text written in `language` (empty: unknown)."""
-        indices, values = counts(folded, language)
+        indices, weighted, rows, norm = self._gather(folded, language)
         if not len(indices):
             return self.bias.copy()
-        rows = self._table.take(indices, axis=0)  # half the time of `self._table[indices]` here
-        self._last = (folded, language, indices, values, rows)  # for `word_weights` on the same text
-        values = values * rows[:, -1]  # what `features.featurise` computes, with the weights in the same gather
-        logits: np.ndarray = (values @ rows[:, :-1]) / np.float32(np.sqrt(np.dot(values, values))) + self.bias
+        logits: np.ndarray = (weighted @ rows[:, :-1]) / norm + self.bias
         return logits
+
+    def _gather(self, folded: str, language: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.float32]:
+        """A text's feature indices, their idf-weighted values (what `features.featurise` computes,
+        before the norm), their rows of the table and the norm. The last text's are kept for
+        `word_weights`, which the screen asks for right after scoring it."""
+        last = self._last  # read once: another thread may be scoring another text
+        if last[0] == folded and last[1] == language:
+            return last[2], last[3], last[4], last[5]
+        indices, values = counts(folded, language)
+        rows = self._table.take(indices, axis=0)  # half the time of `self._table[indices]` here
+        weighted = values * rows[:, -1]  # the idf is the table's last column: one gather for both
+        norm = np.float32(np.sqrt(np.dot(weighted, weighted))) if len(indices) else np.float32(1.0)
+        self._last = (folded, language, indices, weighted, rows, norm)
+        return indices, weighted, rows, norm
 
     def predict(self, folded: str, language: str = "") -> Prediction:
         """Probabilities of every head for a folded text."""
@@ -145,16 +157,10 @@ class LinearModel:
         exact share of a linear score (a feature that occurs several times, or a bigram, is split
         between its words)."""
         spans, own, owners, bigrams = occurrences(folded)
-        last = self._last  # read once: another thread may be scoring another text
-        if last[0] == folded and last[1] == language:
-            indices, values, rows = last[2:]
-        else:
-            indices, values = counts(folded, language)
-            rows = self._table.take(indices, axis=0)
+        indices, weighted, rows, norm = self._gather(folded, language)
         if not spans or not len(indices):
             return []
-        weighted = values * rows[:, -1]
-        added = weighted * rows[:, self.heads.index(head)] / np.sqrt(np.dot(weighted, weighted))
+        added = weighted * rows[:, self.heads.index(head)] / norm
         distinct = len(indices) // 2 if LANGUAGE_SALT.get(language) else len(indices)
         per_feature = added[:distinct] + (added[distinct:] if distinct < len(indices) else 0.0)
         # Every occurrence is one of the distinct features (`indices[:distinct]`, sorted).

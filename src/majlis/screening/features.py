@@ -31,6 +31,7 @@ _PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001F000-\U0001F3FA\U0001F400-\U0001FA
 # the second word's bytes, the same number `_h` gives for the whole bigram string.
 _CACHE: dict[str, tuple[np.ndarray, bytes, int]] = {}
 _CACHE_LIMIT = 200_000
+MAX_WORDS = 400  # words of a comment the model reads
 
 
 def _h(feature: str) -> int:
@@ -84,7 +85,7 @@ def occurrences(folded: str) -> tuple[list[tuple[int, int]], np.ndarray, np.ndar
         own.append(ids)
         sizes.append(len(ids))
         state = after
-        if len(spans) == 400:
+        if len(spans) == MAX_WORDS:
             break
     if not spans:
         empty = np.empty(0, dtype=np.int64)
@@ -95,7 +96,7 @@ def occurrences(folded: str) -> tuple[list[tuple[int, int]], np.ndarray, np.ndar
 
 def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
     """Feature indices (sorted, unique) and sublinear counts `1 + log(n)` (float32), not normalised."""
-    tokens = words(folded)[:400]
+    tokens = words(folded)[:MAX_WORDS]
     pictographs = _PICTOGRAPH.findall(folded, 0, 2000)
     if not tokens and not pictographs:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)

@@ -317,8 +317,10 @@ def _likeliest(fitting: list[Entry], language: str, guess: bool = False) -> list
     if guess or ours:
         fitting = ours
     swearing = [e for e in fitting if e.subtype == EXPLETIVE]
-    if swearing or not fitting or not guess:
-        return swearing or fitting
+    if swearing:
+        return swearing
+    if not guess or not fitting:
+        return fitting
     strongest = max(e.severity for e in fitting)
     return [e for e in fitting if e.severity == strongest]
 

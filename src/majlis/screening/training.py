@@ -143,14 +143,6 @@ def _fit_binary(x_train: Any, y_train: np.ndarray, x_dev: Any, y_dev: np.ndarray
     return best
 
 
-def _is_toxic(row: Row) -> bool:
-    return row.toxic
-
-
-def _is_spam(row: Row) -> bool:
-    return row.spam
-
-
 def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
           log: Callable[[str], None] = print) -> tuple[LinearModel, TrainingReport]:
     """Fit every head on the train split, choosing C on the dev split."""
@@ -167,7 +159,8 @@ def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
     weights: list[np.ndarray] = []
     bias: list[float] = []
 
-    targets: tuple[tuple[str, Callable[[Row], bool]], ...] = ((HEADS_TOXIC, _is_toxic), (HEADS_SPAM, _is_spam))
+    targets: tuple[tuple[str, Callable[[Row], bool]], ...] = (
+        (HEADS_TOXIC, lambda r: r.toxic), (HEADS_SPAM, lambda r: r.spam))
     for head, target in targets:
         y_train = np.array([target(r) for r in train_rows], dtype=np.int64)
         y_dev = np.array([target(r) for r in dev_rows], dtype=np.int64)
