@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from majlis.domain import Action, Category
 from majlis.screening.context import ScreenContext
@@ -247,3 +251,15 @@ def test_every_entry_has_a_source_and_a_valid_severity() -> None:
         assert entry.source in ("ldnoobw", "glin", "majlis"), entry
         assert 0 <= entry.severity <= 1
         assert entry.key, entry
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aZ2379 1ش.", max_size=8))
+def test_the_arabizi_hint_is_a_digit_beside_a_latin_letter(text: str) -> None:
+    """The Arabizi lookup runs where one of the digits that write Arabic letters touches a Latin letter,
+    before or after it: exactly there."""
+    from majlis.screening.lexicon import _MAYBE_ARABIZI
+
+    latin = {c for c in text if c.isascii() and c.isalpha()}
+    touching = any((a in "235679" and b in latin) or (a in latin and b in "235679") for a, b in pairwise(text))
+    assert bool(_MAYBE_ARABIZI.search(text)) == touching

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from majlis.screening.normalise import normalise
 
@@ -66,3 +68,35 @@ def test_the_leetspeak_hint_skips_only_texts_it_would_not_change(text: str) -> N
     folded = normalise(text, evasion=False).text
     full = _leet(folded) if _LEET_CANDIDATE.search(folded) else folded
     assert (_leet(folded) if _LEET_HINT.search(folded) else folded) == full
+
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="abé2_ .-·\n", max_size=10))
+def test_the_spaced_letters_hint_finds_a_match_exactly_where_the_pass_does(text: str) -> None:
+    """The hint lets the pass that joins spaced-out letters be skipped: it must answer as the pass's
+    own pattern would, whatever the text."""
+    from majlis.screening.normalise import _SPACED, _SPACED_HINT
+
+    assert bool(_SPACED_HINT.search(text)) == bool(_SPACED.search(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab0137@$!|€+ .x\n", max_size=10))
+def test_skipping_leetspeak_on_the_hint_never_changes_the_view(text: str) -> None:
+    """Whatever the text, the leetspeak pass changes nothing where the hint says to skip it."""
+    from majlis.screening.normalise import _LEET_CANDIDATE, _LEET_HINT, _leet
+
+    full = _leet(text) if _LEET_CANDIDATE.search(text) else text
+    assert (_leet(text) if _LEET_HINT.search(text) else text) == full
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aab  \n\t.!1ش", max_size=10))
+def test_the_runs_hint_sees_every_run(text: str) -> None:
+    """Letter floods and runs of white space are squeezed only where the cheap scans see a tripled
+    character or two spaces: they must see every run the squeeze would find."""
+    from majlis.screening.normalise import _RUNS, _TRIPLED, _TWO_SPACES
+
+    if _RUNS.search(text):
+        assert _TRIPLED.search(text) or _TWO_SPACES.search(text)

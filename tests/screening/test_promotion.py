@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from majlis.domain import Category
 from majlis.screening import Screener
@@ -145,3 +147,24 @@ def test_the_url_hint_never_hides_a_link(text: str) -> None:
 
     folded = normalise(text, evasion=False).text
     assert bool(URL.search(folded)) <= bool(URL_HINT.search(folded))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aAbcmoDTW.:/ -()+0123456789٣۴", max_size=24))
+def test_the_hints_never_hide_a_link_or_a_number(text: str) -> None:
+    """Whatever the text, the URL and phone patterns find nothing where their hints see nothing."""
+    from majlis.screening.normalise import normalise
+    from majlis.screening.promotion import PHONE, PHONE_HINT, URL, URL_HINT
+
+    folded = normalise(text, evasion=False).text
+    assert bool(URL.search(folded)) <= bool(URL_HINT.search(folded))
+    assert bool(PHONE.search(folded)) <= bool(PHONE_HINT.search(folded))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="ab1_.+-@ :", max_size=16))
+def test_the_email_hint_sees_every_address(text: str) -> None:
+    """Addresses are looked for only where the hint sees one: it must see every one."""
+    from majlis.screening.promotion import EMAIL, EMAIL_HINT
+
+    assert bool(EMAIL.search(text)) <= bool(EMAIL_HINT.search(text))

@@ -106,3 +106,10 @@ def test_windows_topped_up_post_after_post_read_as_fresh_ones() -> None:
         text = rng.choice(pool)
         context = ScreenContext(recent=window, author_key=f"author{rng.randrange(4)}", now=NOW)
         assert kept_up.run(text, context) == SpamStage().run(text, context), step
+
+
+def test_symbols_and_emoji_without_words_are_gibberish_whatever_the_words_around() -> None:
+    """Mostly symbols is gibberish; mostly letters is not, even in words mixed with digits."""
+    assert gibberish_score("!!!! ???? ### $$$ %%% ok ^^^ &&& ***") == 0.6
+    assert gibberish_score("a1b2c3d4e5 f6g7h8i9j0 k1l2m3n4o5 ok") == 0.0
+    assert gibberish_score("The bridge reopens on Tuesday, the council says.") == 0.0

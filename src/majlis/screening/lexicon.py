@@ -47,7 +47,8 @@ EXPLETIVE = "expletive"
 UNAIMED_SWEARING_CAP = 0.8
 EVIDENCE_ONLY_BELOW = 0.5  # weaker entries are shown to moderators but do not move the score
 QUOTED_CAP = 0.7
-_MAYBE_ARABIZI = re.compile(r"[A-Za-z][235679]|[235679][A-Za-z]")
+# A digit beside a Latin letter, digit first: the scan jumps from digit to digit.
+_MAYBE_ARABIZI = re.compile(r"[235679](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
 
 
 def _fits(shape: str, key: str) -> bool:
@@ -210,6 +211,12 @@ class Lexicon:
         for entry in entries:
             if entry.mode in ("word", "stem") and entry.key.isascii() and entry.key.isalpha():
                 self._by_length.setdefault(len(entry.key), []).append(entry)
+        # The same entries by first letter, in the same order: a masked word's first letter is never
+        # masked, so only the entries that start with it can fit.
+        self._by_letter: dict[str, list[tuple[int, Entry]]] = {}
+        for length, same_length in self._by_length.items():
+            for entry in same_length:
+                self._by_letter.setdefault(entry.key[0], []).append((length, entry))
 
     def _accept(self, text: str, start: int, end: int, entry: Entry, light: bool = False) -> bool:
         before = text[start - 1] if start > 0 else " "
@@ -263,9 +270,9 @@ class Lexicon:
                     fitting = [e for e in self._by_length.get(len(word), ()) if e.key[0] == word[0]]
                     guessed += [(e, token.start(), token.end()) for e in _likeliest(fitting, language, guess=True)]
                 continue
-            fitting = [entry for length, entries in self._by_length.items() if length <= len(word)
-                       for entry in entries
-                       if (length == len(word) or entry.mode == "stem") and _fits(word[:length], entry.key)]
+            fitting = [entry for length, entry in self._by_letter.get(word[0], ())
+                       if (length == len(word) or (length < len(word) and entry.mode == "stem"))
+                       and _fits(word[:length], entry.key)]
             found += [(e, token.start(), token.end()) for e in _likeliest(fitting, language)]
         return found, guessed
 

@@ -7,7 +7,7 @@ from collections import Counter, deque
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -25,6 +25,7 @@ PERMUTATIONS = 64
 _rng = np.random.default_rng(20261125)
 _A = _rng.integers(0, 1 << 32, PERMUTATIONS, dtype=np.uint64).astype(np.uint32) | np.uint32(1)
 _B = _rng.integers(0, 1 << 32, PERMUTATIONS, dtype=np.uint64).astype(np.uint32)
+_B_COLUMN = _B[:, None]
 MIN_WORDS = 6  # shorter texts ("Thank you!") are repeated innocently
 NEAR_DUPLICATE = 0.8
 FLOOD_WINDOW = timedelta(minutes=10)
@@ -34,15 +35,15 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 MASHED = re.compile("|".join(row[i : i + 4] for row in KEYBOARD_ROWS for i in range(len(row) - 3)))
 
 
-def shingles(folded: str, tokens: tuple[str, ...] | None = None) -> set[int]:
-    """Hashed word 2-shingles (and words) of a folded text, as 32-bit numbers.
+def shingles(tokens: tuple[str, ...]) -> np.ndarray:
+    """Hashed word 2-shingles (and words) of a text's words, as 32-bit numbers (uint32; a shingle
+    that occurs twice is there twice, which a minimum does not mind).
 
-    Python's own hash (a word's is computed once and kept by the string): signatures live in one
-    process's memory only, so that it differs from one process to the next does not matter."""
-    tokens = words(folded) if tokens is None else tokens
-    hashes = set(map(hash, pairwise(tokens)))
-    hashes.update(map(hash, tokens))
-    return {h & 0xFFFFFFFF for h in hashes}
+    Python's own hash (a word's is computed once and kept by the string), truncated to its low 32
+    bits: signatures live in one process's memory only, so that it differs from one process to the
+    next does not matter."""
+    hashes = chain(map(hash, pairwise(tokens)), map(hash, tokens))
+    return np.fromiter(hashes, dtype=np.int64, count=2 * len(tokens) - 1).astype(np.uint32)
 
 
 def signature(folded: str) -> np.ndarray | None:
@@ -50,17 +51,22 @@ def signature(folded: str) -> np.ndarray | None:
     tokens = words(folded)
     if len(tokens) < MIN_WORDS:
         return None
-    values = np.fromiter(shingles(folded, tokens), dtype=np.uint32)
-    hashed: np.ndarray = (np.multiply.outer(_A, values) + _B[:, None]).min(axis=1)
-    return hashed
+    hashed = np.multiply.outer(_A, shingles(tokens))
+    hashed += _B_COLUMN  # in place: one array of 64 x shingles, not two
+    signed: np.ndarray = np.minimum.reduce(hashed, axis=1)
+    return signed
 
 
 def gibberish_score(folded: str) -> float:
     """How much a text looks like keyboard mashing or a character flood, in [0, 1]."""
     tokens = words(folded)
-    letters = len(folded) - len(_LETTERS.sub("", folded))
-    if len(folded) >= 20 and letters < 0.2 * (len(folded) - folded.count(" ")):
-        return 0.6  # mostly symbols or emoji
+    if len(folded) >= 20:
+        visible = len(folded) - folded.count(" ")
+        # The letters of the all-letter words, a count at hand, settle most texts; the rest are counted.
+        if sum(map(len, filter(str.isalpha, tokens))) < 0.2 * visible:
+            letters = len(folded) - len(_LETTERS.sub("", folded))
+            if letters < 0.2 * visible:
+                return 0.6  # mostly symbols or emoji
     latin = [t for t in tokens if t.isascii() and t.isalpha() and len(t) >= 5]
     if len(latin) < 3:
         return 0.0
