@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from majlis.screening.aim import quoted, written_plainly, you_before, you_next
 from majlis.screening.normalise import normalise
@@ -46,3 +48,17 @@ def test_quoted_within_the_sentence_or_named_to_condemn() -> None:
     assert quoted(text, text.index("kafir"), text.index("kafir") + 5)
     text = 'The minister said "no". You are a traitor.'
     assert not quoted(text, text.index("traitor"), text.index("traitor") + 7)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet='ab "«».!?\n؟', max_size=14), st.data())
+def test_quoted_reads_the_sentence_that_holds_the_word(text: str, data: st.DataObject) -> None:
+    """Whatever the text, a word counts as quoted exactly when the quotation marks around it are in
+    its own sentence: the one that the last sentence end before it opens and the next one closes."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    ends = ".!?\n؟"
+    sentence_start = max(text.rfind(p, 0, start) for p in ends) + 1
+    sentence_end = min([i for i in (text.find(p, end) for p in ends) if i >= 0], default=len(text))
+    alone = text[:sentence_start].replace("\"", " ") + text[sentence_start:sentence_end] + text[sentence_end:].replace("\"", " ")
+    assert quoted(text, start, end) == quoted(alone, start, end)

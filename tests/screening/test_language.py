@@ -31,6 +31,9 @@ def test_letters_decide_when_there_is_no_model_answer() -> None:
     assert by_letters("Rojbaş hûn çawa ne").language == "kmr"  # type: ignore[union-attr]
     assert by_letters("ğüşıöç").language == "tr"  # type: ignore[union-attr]
     assert by_letters("12345 !!!") is None
+    # Both scripts: the one with more letters decides.
+    assert by_letters("OK شكرا جزيلا على المقال").language == "ar"  # type: ignore[union-attr]
+    assert by_letters("Thanks for the article, شكرا").language == "en"  # type: ignore[union-attr]
 
 
 def test_text_without_letters_takes_the_hint() -> None:

@@ -23,6 +23,9 @@ CONDEMNING = re.compile(
 # What may follow a plainly written stem ("fucking", "shitty"); anything else is another word or a disguise.
 PLAIN_ENDINGS = ("", "s", "ed", "ing", "in", "y", "ty")
 _WORDS = re.compile(r"\w+")
+# What ends a sentence; the last one before a point is found as the one no other follows before it.
+_SENTENCE_END = re.compile(r"[.!?\n؟]")
+_LAST_SENTENCE_END = re.compile(r"[.!?\n؟][^.!?\n؟]*\Z")
 _INVISIBLE = "".join(map(chr, INVISIBLE))
 
 
@@ -50,8 +53,10 @@ def written_plainly(written: str, key: str, stem: bool) -> bool:
 
 def quoted(text: str, start: int, end: int) -> bool:
     """Inside quotation marks, or named as a word being condemned, in the same sentence."""
-    sentence_start = max(text.rfind(p, 0, start) for p in ".!?\n؟") + 1
-    sentence_end = min((i for i in (text.find(p, end) for p in ".!?\n؟") if i >= 0), default=len(text))
+    before_start = _LAST_SENTENCE_END.search(text, 0, start)
+    sentence_start = before_start.start() + 1 if before_start else 0
+    after_end = _SENTENCE_END.search(text, end)
+    sentence_end = after_end.start() if after_end else len(text)
     before, after = text[sentence_start:start], text[end:sentence_end]
     inside_quotes = any(before.count(q) % 2 == 1 for q in QUOTES if q in before and q in after) or (
         any(q in before for q in "“«„") and any(q in after for q in "”»“")

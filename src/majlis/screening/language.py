@@ -62,11 +62,14 @@ def _model() -> Any:
 
 def by_letters(text: str) -> Detected | None:
     """The fallback: script and telltale letters."""
-    arabic = sum(map(len, ARABIC_SCRIPT.findall(text)))  # letters, counted by runs: fewer strings
-    latin = sum(map(len, LATIN.findall(text)))
-    if not arabic and not latin:
+    has_arabic = ARABIC_SCRIPT.search(text) is not None
+    has_latin = LATIN.search(text) is not None
+    if not has_arabic and not has_latin:
         return None
-    if arabic >= latin:
+    arabic_script = has_arabic
+    if has_arabic and has_latin:  # the script with more letters (counted by runs: fewer strings)
+        arabic_script = sum(map(len, ARABIC_SCRIPT.findall(text))) >= sum(map(len, LATIN.findall(text)))
+    if arabic_script:
         if SORANI_LETTERS.search(text):
             return Detected("ckb", 0.7, "letters")
         persian = len(PERSIAN_LETTERS.findall(text))

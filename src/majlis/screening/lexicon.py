@@ -33,6 +33,7 @@ ARABIC_PREFIXES = frozenset(["و", "ف", "ب", "ل", "ک", "ال", "وال", "ف
 ARABIC_SUFFIXES = frozenset(["ه", "ها", "هم", "هن", "ک", "کم", "ي", "ين", "ون", "ات", "وا", "نا", "يه"])
 # Every `exact` entry carries a letter with a diacritic; a text without one cannot match them.
 _LATIN_EXTENDED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
+_MASK_AFTER_LETTER = re.compile(r"[*#_%](?<=[a-z].)")
 _MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])|(?<![\w*#_%])[a-z][*#]{3,}(?![\w*#_%])")
 # One letter and three masks or more ("f***", "b****"), as newspapers print swearing: the reader knows
 # the word, but the screen can only guess it from its first letter and length, so a guess alone goes to
@@ -258,8 +259,8 @@ class Lexicon:
         found: list[tuple[Entry, int, int]] = []
         guessed: list[tuple[Entry, int, int]] = []
         text = view.text
-        # The pattern needs a mask character: four `in` tests skip the regex for most comments.
-        if not any(c in text for c in MASK_CHARS) or not _MASKED_WORD.search(text):
+        # The pattern needs a letter then a mask: a scan from mask to mask skips it for most comments.
+        if not _MASK_AFTER_LETTER.search(text) or not _MASKED_WORD.search(text):
             return found, guessed
         for token in re.finditer(r"(?<![\w*#_%])[a-z*#_%]+", view.text):
             word = token.group()
