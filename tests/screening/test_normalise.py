@@ -100,3 +100,18 @@ def test_the_runs_hint_sees_every_run(text: str) -> None:
 
     if _RUNS.search(text):
         assert _TRIPLED.search(text) or _TWO_SPACES.search(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="ab1@$! .\n", max_size=12))
+def test_leetspeak_is_undone_in_whole_words_that_hold_a_letter_symbol_pair(text: str) -> None:
+    """The leetspeak pass takes exactly the words (runs of non-spaces) that hold a pair."""
+    import re
+
+    from majlis.screening.normalise import _LEET_CANDIDATE, _LEET_PAIR
+
+    def mark(match: re.Match[str]) -> str:
+        return "<" + match.group() + ">"
+
+    expected = re.sub(r"\S+", lambda m: mark(m) if re.search(_LEET_PAIR, m.group()) else m.group(), text)
+    assert _LEET_CANDIDATE.sub(mark, text) == expected

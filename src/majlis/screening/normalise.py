@@ -199,7 +199,10 @@ _SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ .\-_·•]){2,}[^\W\d_](?![^\W\
 _SPACED_HINT = re.compile(r"[ .\-_·•](?<=(?<![^\W\d_])[^\W\d_][ .\-_·•])[^\W\d_][ .\-_·•][^\W\d_](?![^\W\d_])")
 
 
-_LEET_CANDIDATE = re.compile(r"\S*(?:[a-z][013457-9@$!|€£+]|[013457-9@$!|€£+][a-z]|[@$!|]{2})\S*")
+# A whole word (run of non-spaces) holding a letter-symbol pair. Tried from word starts only, and
+# lazily up to the pair: a greedy run tried from every character backtracked over each word again and again.
+_LEET_PAIR = r"(?:[a-z][013457-9@$!|€£+]|[013457-9@$!|€£+][a-z]|[@$!|]{2})"
+_LEET_CANDIDATE = re.compile(r"(?<!\S)\S*?" + _LEET_PAIR + r"\S*")
 # Whether a text may hold leetspeak at all, without `_LEET_CANDIDATE`'s backtracking: the same
 # letter-symbol pairs, except an "@" that starts a plain handle ("@user", which `_unleet` keeps).
 # Written symbol first, the neighbours checked around it, so the engine skips straight from one
