@@ -59,6 +59,16 @@ SUITE = {
         "سقطت يا عبد العظيم، يا سيد شهداء الثورة",  # Abdel Azim: a name, not the slur يا عبد
         "يا مِلحك يا عبد الحليم",
     ],
+    "subscribers, channels and shops in the news": [
+        # The spam model learnt from YouTube comments, where "subscribers" is begging for them: a
+        # word list that let it speak on that word alone rejected these (tried, not adopted).
+        "The newspaper lost half its subscribers after the paywall went up.",
+        "Netflix added 5 million subscribers last quarter, the company said.",
+        "Subscribers to the water scheme in Erbil still pay twice.",
+        "Check out the new bridge before it opens; the view of the river is worth it.",
+        "The TV channel reported the fire an hour before the ministry did.",
+        "Shops in the old market sell cheap phones and nobody checks where they come from.",
+    ],
     "a vocative that calls on someone else": [
         "يا رب احفظ بلدنا من كل فاسد وكذاب",  # "O Lord ... every liar": the vocative is not aimed at the liar
     ],
