@@ -111,6 +111,44 @@ def measure(screener: Any, context: Any, texts: list[str], windows: list[tuple[A
     return rates, latencies
 
 
+# Comments written to be slow, as long as a comment may be (`settings.comment_max_chars`): one long
+# word, words glued by symbols, hundreds of listed words, floods of marks. Each pattern the screen
+# runs must stay near linear in the length, whatever the text.
+def hostile_comments(length: int) -> dict[str, str]:
+    """Named comments of `length` characters built to find slow paths."""
+    def fill(unit: str) -> str:
+        return (unit * (length // len(unit) + 1))[:length]
+
+    return {
+        "one long word": fill("a")[:-1] + "1",
+        "letters and digits": fill("a1"),
+        "letters and masks": fill("f*"),
+        "letters and dots": fill("a."),
+        "handles": fill("a@"),
+        "spaced-out letters": fill("a "),
+        "listed words, no full stop": fill("sh1t f u c k "),
+        "one Arabic word again and again": fill("كون "),
+        "quoted words": fill('"a" '),
+        "emoji": fill("🔪"),
+        "exclamation marks": fill("!"),
+    }
+
+
+def hostile_latencies(screener: Any, length: int, repeats: int = 5) -> list[tuple[str, float]]:
+    """The median milliseconds of a screen of each hostile comment. Each screen reads a text it has
+    not seen (a number in front), as the screen keeps what it found in the last few texts."""
+    found = []
+    for name, text in hostile_comments(length).items():
+        times = []
+        for n in range(repeats):
+            fresh = f"{n} {text}"[:length]
+            started = time.perf_counter()
+            screener.screen(fresh)
+            times.append((time.perf_counter() - started) * 1000)
+        found.append((name, statistics.median(times)))
+    return found
+
+
 def percentile(seconds: list[float], share: float) -> float:
     """The share-th quantile of the latencies, in milliseconds."""
     ordered = sorted(seconds)
@@ -148,6 +186,10 @@ def main() -> None:
     rate = statistics.median(rates)
     print(f"majlis: {rate:.0f}/s median of {args.repeats}, p50 {p50:.2f} ms, p99 {p99:.2f} ms, engine {engine_mb:.0f} MB", file=sys.stderr)
     total_mb = rss_mb()  # before the many-site runs, whose windows are the bench's, not the engine's
+    from majlis.settings import Settings
+
+    longest = Settings().comment_max_chars
+    hostile = hostile_latencies(screener, longest)
     many: list[str] = []
     first_post: list[float] = []
     # The sites' earlier comments: other real texts, each site its own (past the texts at hand, a
@@ -193,6 +235,14 @@ comment form does; "batch" hands the peer all comments at once (Majlis has no ba
 Engine memory: loading the screen (lists, language model, classifier) added {engine_mb:.0f} MB to the
 process ({total_mb:.0f} MB resident in all, Python included); loading and warming took {load_ms:.0f} ms.
 Runs: {', '.join(f'{r:,.0f}' for r in rates)} comments/s.
+
+Comments written to find slow paths, each {longest:,} characters long (the longest a site accepts by
+default), screened with no context (median of 5 screens each, milliseconds): the slowest takes
+{max(ms for _, ms in hostile):.1f} ms.
+
+| comment | ms |
+|---|---|
+{chr(10).join(f"| {name} | {ms:.1f} |" for name, ms in hostile)}
 
 Posts spread over many sites, in turn (the same comments, {args.repeats} runs each): each site has its own
 window of {RECENT_LIMIT} recent comments, other real texts ({len(pool):,} in all: beyond that, a text is

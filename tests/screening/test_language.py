@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from majlis.screening.language import by_letters, detect_language
 
@@ -63,3 +67,15 @@ def test_arabizi_is_arabic(text: str) -> None:
 )
 def test_numbers_alone_do_not_make_arabizi(text: str, language: str) -> None:
     assert detect_language(text).language == language
+
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="a/w.@#&;1 \n", max_size=12))
+def test_links_and_paths_are_whole_words_holding_a_slash(text: str) -> None:
+    """Before Arabizi is counted, every word holding "/" goes, whole, as a link or path would."""
+    from majlis.screening.language import NOT_WORDS
+
+    marked = NOT_WORDS.sub(lambda m: "<" + m.group() + ">", text)
+    slashed = [span[1:-1] for span in re.findall(r"<[^<>]*>", marked) if "/" in span]
+    assert slashed == [word for word in text.split() if "/" in word]

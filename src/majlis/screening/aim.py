@@ -5,6 +5,8 @@ reads every match through these; they know nothing of the lists themselves."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from majlis.screening.normalise import INVISIBLE, normalise
 
@@ -23,9 +25,7 @@ CONDEMNING = re.compile(
 # What may follow a plainly written stem ("fucking", "shitty"); anything else is another word or a disguise.
 PLAIN_ENDINGS = ("", "s", "ed", "ing", "in", "y", "ty")
 _WORDS = re.compile(r"\w+")
-# What ends a sentence; the last one before a point is found as the one no other follows before it.
 _SENTENCE_END = re.compile(r"[.!?\n؟]")
-_LAST_SENTENCE_END = re.compile(r"[.!?\n؟][^.!?\n؟]*\Z")
 _INVISIBLE = "".join(map(chr, INVISIBLE))
 
 
@@ -53,12 +53,27 @@ def written_plainly(written: str, key: str, stem: bool) -> bool:
 
 def quoted(text: str, start: int, end: int) -> bool:
     """Inside quotation marks, or named as a word being condemned, in the same sentence."""
-    before_start = _LAST_SENTENCE_END.search(text, 0, start)
-    sentence_start = before_start.start() + 1 if before_start else 0
-    after_end = _SENTENCE_END.search(text, end)
-    sentence_end = after_end.start() if after_end else len(text)
+    ends = _sentence_ends(text)
+    opening = bisect_left(ends, start)  # the ends before the word are ends[:opening]
+    sentence_start = ends[opening - 1] + 1 if opening else 0
+    closing = bisect_left(ends, end)
+    sentence_end = ends[closing] if closing < len(ends) else len(text)
     before, after = text[sentence_start:start], text[end:sentence_end]
     inside_quotes = any(before.count(q) % 2 == 1 for q in QUOTES if q in before and q in after) or (
         any(q in before for q in "“«„") and any(q in after for q in "”»“")
     )
-    return inside_quotes or bool(CONDEMNING.search(text[sentence_start:sentence_end]))
+    return inside_quotes or _condemns(text[sentence_start:sentence_end])
+
+
+@lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Where a text's sentences end. Cached: every listed word of a comment asks, and a search from
+    the word each time cost a comment of hundreds of listed words time in the square of its length."""
+    return tuple(match.start() for match in _SENTENCE_END.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _condemns(sentence: str) -> bool:
+    """Whether a sentence names a word in order to condemn it. Cached: every listed word of a sentence
+    asks, and a long comment without a full stop is one sentence read again for each of hundreds."""
+    return CONDEMNING.search(sentence) is not None

@@ -38,7 +38,9 @@ ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFE
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+|\d+")
 MIN_CONFIDENCE = 0.5
-NOT_WORDS = re.compile(r"\S*/\S*|www\.\S+|@\w+|#\w+|&#?\w+;")  # links and paths, handles, tags, entities
+# Links and paths (a word holding "/", tried from word starts only: a greedy run tried from every
+# character took quadratic time on one long word), handles, tags, entities.
+NOT_WORDS = re.compile(r"(?<!\S)\S*?/\S*|www\.\S+|@\w+|#\w+|&#?\w+;")
 ARABIZI_SHARE = 5  # one word in this many
 
 
