@@ -208,14 +208,14 @@ class Lexicon:
             re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<p{i}>{e.key})" for i, e in enumerate(self._patterns)) + r")(?!\w)")
             if self._patterns else None
         )
-        self._by_length: dict[int, list[Entry]] = {}
+        # Latin word and stem entries by first letter (a masked word's first letter is never masked,
+        # so only the entries that start with it can fit), each with its length, grouped by length.
+        by_length: dict[int, list[Entry]] = {}
         for entry in entries:
             if entry.mode in ("word", "stem") and entry.key.isascii() and entry.key.isalpha():
-                self._by_length.setdefault(len(entry.key), []).append(entry)
-        # The same entries by first letter, in the same order: a masked word's first letter is never
-        # masked, so only the entries that start with it can fit.
+                by_length.setdefault(len(entry.key), []).append(entry)
         self._by_letter: dict[str, list[tuple[int, Entry]]] = {}
-        for length, same_length in self._by_length.items():
+        for length, same_length in by_length.items():
             for entry in same_length:
                 self._by_letter.setdefault(entry.key[0], []).append((length, entry))
 
@@ -268,7 +268,7 @@ class Lexicon:
                 continue
             if not any(c.isalpha() for c in word[1:]):
                 if len(word) >= 4 and all(c in "*#" for c in word[1:]):
-                    fitting = [e for e in self._by_length.get(len(word), ()) if e.key[0] == word[0]]
+                    fitting = [e for length, e in self._by_letter.get(word[0], ()) if length == len(word)]
                     guessed += [(e, token.start(), token.end()) for e in _likeliest(fitting, language, guess=True)]
                 continue
             fitting = [entry for length, entry in self._by_letter.get(word[0], ())

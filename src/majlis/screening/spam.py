@@ -89,14 +89,14 @@ ROWS_PER_BAND = PERMUTATIONS // BANDS
 BAND_KEEP = 24
 
 
+# Each band's key: its number, then its rows' bytes.
+_BAND_SLICES = [(bytes([b]), b * ROWS_PER_BAND * 4, (b + 1) * ROWS_PER_BAND * 4) for b in range(BANDS)]
+
+
 def band_keys(sig: np.ndarray) -> list[bytes]:
     """The LSH band keys of a signature: texts sharing a key are near-duplicate candidates."""
     raw = sig.tobytes()
     return [band + raw[start:end] for band, start, end in _BAND_SLICES]
-
-
-# Each band's key: its number, then its rows' bytes.
-_BAND_SLICES = [(bytes([b]), b * ROWS_PER_BAND * 4, (b + 1) * ROWS_PER_BAND * 4) for b in range(BANDS)]
 
 
 _ID, _TEXT, _AUTHOR = attrgetter("id"), attrgetter("text"), attrgetter("author_key")
