@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 import httpx
 import pytest
 
 from majlis.demo import DEMO_MODERATOR, DEMO_PASSWORD
-from tests.conftest import LiveServer
+from tests.conftest import LiveServer, unique_marker
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +34,7 @@ def public_texts(server: LiveServer, article: str) -> list[str]:
 
 def test_moderator_clears_comments_with_the_keyboard(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
     article = "tigris-bridge-reopens"
-    marker = uuid.uuid4().hex[:6]
+    marker = unique_marker()
     link = post(live_demo, article, f'A man on the bridge called my sister a "whore" today and walked off ({marker}).')
     plain = post(live_demo, article, f"Does anyone have a good recipe for chocolate cake with strawberries "
                                      f"and cream for a birthday party next week {marker}?")
@@ -93,7 +91,7 @@ def test_threshold_change_and_stats_charts(page, live_demo: LiveServer) -> None:
 
 def test_live_queue_shows_new_comments_without_reload(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
     log_in(page, live_demo)
-    marker = uuid.uuid4().hex[:6]
+    marker = unique_marker()
     posted = post(live_demo, "tigris-bridge-reopens", f"Does anyone know a good kebab restaurant with cheap "
                                                       f"prices and live music near the citadel {marker}?")
     assert posted["state"] == "pending"
@@ -108,7 +106,7 @@ def test_logged_out_browser_gets_the_login_form(page, live_demo: LiveServer) -> 
 
 
 def test_the_words_the_model_weighed_are_highlighted(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
-    marker = uuid.uuid4().hex[:6]
+    marker = unique_marker()
     held = post(live_demo, "tigris-bridge-reopens",
                 f"Only a coward would hide the cost of this bridge from us ({marker})")
     assert held["state"] == "pending"

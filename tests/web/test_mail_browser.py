@@ -4,14 +4,13 @@ server; the notice's one-click link stops further e-mail. The box speaks the pag
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from majlis.services.mail_text import MAIL
-from tests.conftest import LiveServer, free_port, start_server
+from tests.conftest import LiveServer, free_port, start_server, unique_marker
 from tests.services.test_mail import Inbox, body_of, smtp_server
 from tests.services.test_webhooks import wait_for
 
@@ -36,7 +35,7 @@ def test_a_subscribed_reader_gets_the_email_and_can_stop_it(page, mail_demo) -> 
     page.goto(server.base + "/")
     page.wait_for_selector(".majlis .count")
     assert page.inner_text(".majlis .notify label") == MAIL["en"]["notify_label"]
-    marker = uuid.uuid4().hex[:8]
+    marker = unique_marker()
     address = f"reader-{marker}@example.org"
     page.fill("#majlis-author_name", "Dana")
     page.fill("#majlis-author_email", address)

@@ -8,7 +8,7 @@ import uuid
 import httpx
 import pytest
 
-from tests.conftest import LiveServer
+from tests.conftest import LiveServer, unique_marker
 
 pytestmark = pytest.mark.slow
 ARTICLE = "tigris-bridge-reopens"
@@ -42,7 +42,7 @@ def post_api(server: LiveServer, text: str, article: str = ARTICLE) -> dict[str,
 def test_reader_posts_a_comment_and_sees_it_published(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
     page.goto(live_demo.base + "/")
     widget(page)
-    marker = uuid.uuid4().hex[:8]
+    marker = unique_marker()
     text = f"Good news for the shops on both banks of the Tigris, the bridge was badly needed ({marker})."
     fill_form(page, "Sara", "sara@example.org", text)
     assert "/ 5000" in page.inner_text(".majlis .counter")
@@ -59,7 +59,7 @@ def test_reader_posts_a_comment_and_sees_it_published(page, live_demo: LiveServe
 def test_held_comment_waits_then_appears_after_approval(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
     page.goto(live_demo.base + "/")
     widget(page)
-    marker = uuid.uuid4().hex[:8]
+    marker = unique_marker()
     text = ("Which football team will win the league this season? I think Zakho has the best "
             f"striker and goalkeeper in years {marker}.")
     fill_form(page, "Omar", "omar@example.org", text)
@@ -106,7 +106,7 @@ def test_arabic_article_renders_right_to_left(page, live_demo: LiveServer) -> No
     assert page.get_attribute(".majlis", "dir") == "rtl"
     assert page.eval_on_selector(".majlis", "e => getComputedStyle(e).direction") == "rtl"
     assert page.inner_text(".majlis .submit") == "انشر التعليق"
-    marker = uuid.uuid4().hex[:6]
+    marker = unique_marker()
     fill_form(page, "ليلى", "layla@example.org", f"نتمنى أن تحل مشكلة المياه في أربيل قبل الصيف {marker}")
     page.click(".majlis .submit")
     page.wait_for_selector(".majlis .outcome")
@@ -213,7 +213,7 @@ def test_widget_solves_the_proof_of_work_when_the_site_asks(page, live_demo: Liv
     try:
         page.goto(live_demo.base + "/")
         widget(page)
-        marker = uuid.uuid4().hex[:8]
+        marker = unique_marker()
         fill_form(page, "Hiwa", "hiwa@example.org", f"The eastern pier finally looks safe again ({marker}).")
         with page.expect_response(lambda r: r.url.endswith("/comments") and r.request.method == "POST") as posted:
             page.click(".majlis .submit")
