@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from majlis.screening.endings import inflects, is_endings, says_you
+from majlis.screening.endings import inflects, is_endings, misread, quality_noun, says_you
 from majlis.screening.normalise import normalise
 
 
@@ -28,6 +28,21 @@ def test_only_the_agglutinative_languages_inflect() -> None:
 
 @pytest.mark.parametrize(("language", "tail", "you"),
                          [("tr", "sin", True), ("tr", "siniz", True), ("tr", "ler", False), ("kmr", "o", True),
-                          ("ckb", normalise("یت").text, True), ("ckb", normalise("ەکان").text, False), ("tr", "", False)])
+                          ("kmr", "ino", True), ("kmr", "î", False), ("kmr", "ekî", False), ("ckb", normalise("یت").text, True), ("ckb", normalise("ەکان").text, False), ("tr", "", False)])
 def test_endings_that_say_you(language: str, tail: str, you: bool) -> None:
     assert says_you(language, tail) is you
+
+
+@pytest.mark.parametrize(("language", "tail", "quality"),
+                         [("kmr", "î", True), ("kmr", "i", True), ("kmr", "iyê", True), ("kmr", "îya", True),
+                          ("kmr", "in", False), ("kmr", "o", False), ("kmr", "ekî", False), ("tr", "i", False),
+                          ("ckb", normalise("ی").text, False)])
+def test_the_kurmanji_ending_that_names_a_quality(language: str, tail: str, quality: bool) -> None:
+    assert quality_noun(language, tail) is quality  # dizî (theft), xayînî (treason): not the person
+
+
+@pytest.mark.parametrize(("language", "word", "other"),
+                         [("kmr", "dizanim", True), ("kmr", "dizanin", True), ("kmr", "dizan", True),
+                          ("kmr", "dizo", False), ("kmr", "dizekî", False), ("tr", "dizanim", False)])
+def test_words_the_endings_would_misread(language: str, word: str, other: bool) -> None:
+    assert misread(language, word) is other  # dizanim "I know" is not diz (thief) + -an-im

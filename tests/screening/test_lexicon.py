@@ -162,6 +162,12 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed
         ("چەکدارەکان دەیکوژن و ڕادەکەن", "ckb"),  # narration in the third person is not a threat
         ("Li bajêr sê kes hatin kuştin", "kmr"),  # news: three people were killed
+        ("Dizî li bajêr zêde bûye, polîs dibêje", "kmr"),  # theft, the noun of `diz` (thief)
+        ("Ev peyman xayînî ye li dijî gel", "kmr"),  # treason, not "you are a traitor"
+        ("Bi tawana sîxuriyê hat girtin", "kmr"),  # charged with espionage
+        ("Ev biryar ji nezanî hatiye dayîn", "kmr"),  # ignorance
+        ("Tu dizanî kengê pira nû vedibe?", "kmr"),  # "do you know": dizan- is not diz + -an
+        ("Ez dizanim ku wî dizekî girtin", "kmr"),  # "a thief" in the oblique (-ekî) is not "you"
         ("Doctors declared him brain dead after the crash", "en"),  # no insult meant: left to the model
         ("April Fools' Day jokes were banned at the ministry", "en"),
     ],
@@ -190,6 +196,8 @@ def test_insult_aimed_at_a_person_scores_higher_than_the_word_alone() -> None:
         ("ئەو بڕیارە گەمژە", "گەمژەیت", "ckb"),
         ("kûçikek li kolanê", "kûçiko!", "kmr"),  # the vocative -o addresses someone
         ("kûçikek li kolanê", "tu kûçikî", "kmr"),
+        ("dizî li bajêr zêde bûye", "tu dizî", "kmr"),  # after "tu", the attached -î says "you are"
+        ("dizî li bajêr zêde bûye", "tu diz î", "kmr"),
         ("bu ezikler yine kaybetti", "sen tam bir eziksin", "tr"),  # the copula -sin says "you are"
     ],
 )

@@ -36,6 +36,12 @@ def you_before(folded: str, start: int) -> bool:
     return any(word in SECOND_PERSON for word in window) or (bool(window) and window[-1] in VOCATIVE)
 
 
+def you_right_before(folded: str, start: int) -> bool:
+    """Whether the word right before `start` of a folded text says "you"."""
+    window = _WORDS.findall(folded[max(0, start - 12) : start])[-1:]
+    return bool(window) and window[0] in SECOND_PERSON
+
+
 def you_next(text: str, end: int) -> bool:
     """Whether the word after `end` says "you" ("fuck you")."""
     following = _WORDS.findall(text[end : end + 20].casefold())[:1]

@@ -18,7 +18,14 @@ SORANI_ENDINGS = ("ترين", "تر", "هکان", "هکه", "کان", "که", "�
 SORANI_YOU = re.compile(r"(يت|يتان|تان|ت)$")
 KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "ya", "ên", "an", "in", "ê", "a",
                     "o", "î", "e", "i")
-KURMANJI_YOU = re.compile(r"(o|ino|î|i)$")
+# Only the vocatives ("dizo!" thief!, "kerino!") say "you" by themselves: the attached copula `-î` ("tu
+# dizî" you are a thief) is spelt like the `-î` that makes a noun of a quality ("dizî" theft, "xayînî"
+# treason) and like the ending of a verb ("dizanî" you know), so it counts only after "tu" (see
+# `quality_noun`), which `aim.you_before` reads.
+KURMANJI_YOU = re.compile(r"(o|ino)$")
+# Words that a language's endings would misread as a list entry with endings, as both views spell
+# them: Kurmanji `dizan-` (to know: dizanim, dizanî, dizane, dizanin) is not `diz` (thief) + `-an`.
+OTHER_WORDS: dict[str, tuple[str, ...]] = {"kmr": ("dizan",)}
 # Case, possessive, plural and copula endings in every vowel harmony ("götünü", "piçler", "gavurlara");
 # consonant changes before a vowel (eşek -> eşeği) are left out.
 TURKISH_ENDINGS = ("ı", "i", "u", "ü", "a", "e", "yı", "yi", "yu", "yü", "ya", "ye", "nı", "ni", "nu", "nü", "na",
@@ -51,6 +58,17 @@ def is_endings(language: str, tail: str, light: bool = False) -> bool:
     normalised view, or in the light one that keeps diacritics)."""
     run = (_LIGHT if light else _FULL).get(language)
     return run is not None and run.fullmatch(tail) is not None
+
+
+def quality_noun(language: str, tail: str) -> bool:
+    """Whether the endings `tail` of a Kurmanji word make the noun of its quality ("dizî" theft,
+    "xayîniya" the treason of) rather than the word itself; after "tu" the same `-î` says "you are"."""
+    return language == "kmr" and (tail in ("i", "î") or tail.startswith(("iy", "îy")))
+
+
+def misread(language: str, word: str) -> bool:
+    """Whether `word`, an entry of `language` followed by what look like endings, is another word."""
+    return word.startswith(OTHER_WORDS.get(language, ()))
 
 
 def says_you(language: str, tail: str) -> bool:

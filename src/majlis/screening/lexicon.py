@@ -16,11 +16,11 @@ from importlib import resources
 import ahocorasick
 
 from majlis.domain import Category
-from majlis.screening.aim import quoted, written_plainly, you_before, you_next
+from majlis.screening.aim import quoted, written_plainly, you_before, you_next, you_right_before
 from majlis.screening.arabizi import ARABIZI_CAP
 from majlis.screening.arabizi import packaged_index as packaged_arabizi
 from majlis.screening.context import ScreenContext
-from majlis.screening.endings import inflects, is_endings, says_you
+from majlis.screening.endings import inflects, is_endings, misread, quality_noun, says_you
 from majlis.screening.normalise import MASK_CHARS, Normalised, normalise
 from majlis.screening.verdict import Evidence
 
@@ -235,7 +235,9 @@ class Lexicon:
             return True
         tail = text[end:_token_end(text, end)]
         if _inflected(entry, tail, light):
-            return True
+            if misread(entry.language, text[start:end] + tail):
+                return False
+            return not quality_noun(entry.language, tail) or you_right_before(text, start)
         return arabic and len(entry.key) >= 3 and tail in ARABIC_SUFFIXES
 
     def _scan(
