@@ -16,12 +16,12 @@ DEV = Path(__file__).resolve().parents[2] / "bench" / "data" / "kurdish" / "dev"
 screener = Screener()
 
 
-@pytest.mark.parametrize("language", ["ckb", "kmr"])
-def test_kurdish_development_set(language: str) -> None:
+@pytest.mark.parametrize(("language", "violating", "acceptable"), [("ckb", 82, 65), ("kmr", 84, 75)])
+def test_kurdish_development_set(language: str, violating: int, acceptable: int) -> None:
     verdicts = [(label, screener.screen(text)) for _, label, _, text in written_comments(DEV, language)]
     violations = [v for label, v in verdicts if label != "clean"]
     clean = [v for label, v in verdicts if label == "clean"]
-    assert len(violations) == 80 and len(clean) == 45
+    assert len(violations) == violating and len(clean) == acceptable
     kept = sum(v.action is not Action.APPROVE for v in violations) / len(violations)
     assert kept >= 0.85, kept
     assert not [v for v in clean if v.action is Action.REJECT]
@@ -34,5 +34,5 @@ def test_the_development_comments_are_training_rows_with_clean_ones_counted_more
     rows = read_written_kurdish(DEV)
     assert {r.split for r in rows} == {TRAIN} and {r.language for r in rows} == {"ckb", "kmr"}
     clean = [r for r in rows if r.clean]
-    assert len(clean) == 90 * KURDISH_CLEAN_COPIES and len(rows) - len(clean) == 160
+    assert len(clean) == 140 * KURDISH_CLEAN_COPIES and len(rows) - len(clean) == 166
     assert any("identity_abuse" in r.labels for r in rows) and any(r.spam for r in rows)
