@@ -28,7 +28,8 @@ def test_only_the_agglutinative_languages_inflect() -> None:
 
 @pytest.mark.parametrize(("language", "tail", "you"),
                          [("tr", "sin", True), ("tr", "siniz", True), ("tr", "ler", False), ("kmr", "o", True),
-                          ("kmr", "ino", True), ("kmr", "î", False), ("kmr", "ekî", False), ("ckb", normalise("یت").text, True), ("ckb", normalise("ەکان").text, False), ("tr", "", False)])
+                          ("kmr", "ino", True), ("kmr", "î", False), ("kmr", "ekî", False), ("ckb", normalise("یت").text, True), ("ckb", normalise("ەکان").text, False), ("tr", "", False),
+                          ("ckb", normalise("ەکەت").text, False), ("ckb", normalise("ەکانتان").text, False)])
 def test_endings_that_say_you(language: str, tail: str, you: bool) -> None:
     assert says_you(language, tail) is you
 
@@ -43,6 +44,7 @@ def test_the_kurmanji_ending_that_names_a_quality(language: str, tail: str, qual
 
 @pytest.mark.parametrize(("language", "word", "other"),
                          [("kmr", "dizanim", True), ("kmr", "dizanin", True), ("kmr", "dizan", True),
-                          ("kmr", "dizo", False), ("kmr", "dizekî", False), ("tr", "dizanim", False)])
+                          ("kmr", "dizo", False), ("kmr", "dizekî", False), ("tr", "dizanim", False),
+                          ("ckb", normalise("پێستی").text, True), ("ckb", normalise("پیسە").text, False)])
 def test_words_the_endings_would_misread(language: str, word: str, other: bool) -> None:
     assert misread(language, word) is other  # dizanim "I know" is not diz (thief) + -an-im

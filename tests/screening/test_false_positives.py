@@ -148,6 +148,10 @@ SUITE = {
         "قانون التحرش الجنسي في العمل تم إقراره في القراءة الثانية",
         "Meme kanseri taraması artık ücretsiz.",
         "قانون آزار جنسی در محل کار تصویب شد",
+        "نەخۆشی پێست لە منداڵاندا زیادی کردووە",
+        "ئەگەر نەزانیت، لە پزیشکەکەت بپرسە",
+        "بۆ هەر کەرت بودجەیەکی تایبەت دانراوە",
+        "منداڵەکان سەردانی باخچەی حەیوانات کرد",
     ],
     "Kurmanji nouns of a quality and verbs that begin like an insult": [
         # dizî theft, xayînî treason, sîxurî espionage, nezanî ignorance, pîsî filth, fêlbazî fraud; dizanî "you know"

@@ -168,6 +168,13 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("Ev biryar ji nezanî hatiye dayîn", "kmr"),  # ignorance
         ("Tu dizanî kengê pira nû vedibe?", "kmr"),  # "do you know": dizan- is not diz + -an
         ("Ez dizanim ku wî dizekî girtin", "kmr"),  # "a thief" in the oblique (-ekî) is not "you"
+        ("نەخۆشی پێست لە منداڵاندا زیادی کردووە", "ckb"),  # skin disease: پێست is not پیس + -ت "you"
+        ("بۆ هەر کەرت بودجەیەکی تایبەت دانراوە", "ckb"),  # for each sector: کەرت is not کەر + -ت
+        ("ئەگەر نەزانیت، لە پزیشکەکەت بپرسە", "ckb"),  # "if you don't know, ask your doctor"
+        ("تکایە کەرەم بکە و بابەتەکە بخوێنەوە", "ckb"),  # کەرەم (please, generosity) is not کەر + -ەم
+        ("منداڵەکان سەردانی باخچەی حەیوانات کرد", "ckb"),  # the zoo: حەیوانات (animals) is not "you animal"
+        ("تەرسیمەکەت زۆر جوانە", "ckb"),  # "your drawing is beautiful"
+        ("سەگەکەت لە کوێیە؟", "ckb"),  # "where is your dog?": -ەکەت says "your", not "you dog"
         ("Doctors declared him brain dead after the crash", "en"),  # no insult meant: left to the model
         ("April Fools' Day jokes were banned at the ministry", "en"),
     ],

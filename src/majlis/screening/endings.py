@@ -15,7 +15,9 @@ from majlis.screening.normalise import normalise
 
 SORANI_ENDINGS = ("ترين", "تر", "هکان", "هکه", "کان", "که", "يهک", "يکي", "يک", "يان", "يتان", "تان", "مان", "يت",
                   "يين", "ين", "يه", "يش", "ان", "ي", "ه", "ت", "م", "ن", "ش")
-SORANI_YOU = re.compile(r"(يت|يتان|تان|ت)$")
+# The copula -یت says "you are"; -ت, -تان alone say "your", an insult only without the definite -ەکە,
+# -ەکان before it (سەگەکەت "your dog" is not "you dog").
+SORANI_YOU = re.compile(r"(?<!هکه)(?<!هکان)(يت|يتان|تان|ت)$")
 KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "ya", "ên", "an", "in", "ê", "a",
                     "o", "î", "e", "i")
 # Only the vocatives ("dizo!" thief!, "kerino!") say "you" by themselves: the attached copula `-î` ("tu
@@ -23,9 +25,17 @@ KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "y
 # treason) and like the ending of a verb ("dizanî" you know), so it counts only after "tu" (see
 # `quality_noun`), which `aim.you_before` reads.
 KURMANJI_YOU = re.compile(r"(o|ino)$")
-# Words that a language's endings would misread as a list entry with endings, as both views spell
-# them: Kurmanji `dizan-` (to know: dizanim, dizanî, dizane, dizanin) is not `diz` (thief) + `-an`.
-OTHER_WORDS: dict[str, tuple[str, ...]] = {"kmr": ("dizan",)}
+# Words that a language's endings would misread as a list entry with endings (each stands for the
+# words it begins): Kurmanji `dizan-` (to know: dizanim, dizanî, dizane) is not `diz` (thief) + `-an`;
+# Sorani `پێست` (skin) is not `پیس` (dirty) + `-ت` "you", `کەرت` (sector) not `کەر` (donkey) + `-ت`,
+# `نەزانی-` (not knowing: ئەگەر نەزانیت "if you don't know"; ignorance) not `نەزان` (ignorant) + `-یت`,
+# `کەرەم` (generosity; کەرەم بکە "please") not `کەر` + `-ەم`, `تەرسیم` (a drawing) not `تەرس` + `-یم`,
+# `حەیوانات` (animals: باخچەی حەیوانات, the zoo) not `حەیوان` (animal) + `-ات`. Found by reading
+# Sorani and Kurmanji dictionaries (KLPT's, CC BY-SA 4.0, not shipped) through the lists.
+OTHER_WORDS: dict[str, tuple[str, ...]] = {
+    language: tuple(normalise(word).text for word in words)
+    for language, words in {"kmr": ("dizan",), "ckb": ("پێست", "کەرت", "نەزانی", "کەرەم", "تەرسیم", "حەیوانات")}.items()
+}
 # Case, possessive, plural and copula endings in every vowel harmony ("götünü", "piçler", "gavurlara");
 # consonant changes before a vowel (eşek -> eşeği) are left out.
 TURKISH_ENDINGS = ("ı", "i", "u", "ü", "a", "e", "yı", "yi", "yu", "yü", "ya", "ye", "nı", "ni", "nu", "nü", "na",

@@ -234,9 +234,9 @@ class Lexicon:
         if entry.mode == "stem" or not _is_word(after):
             return True
         tail = text[end:_token_end(text, end)]
+        if misread(entry.language, text[start:end] + tail):
+            return False
         if _inflected(entry, tail, light):
-            if misread(entry.language, text[start:end] + tail):
-                return False
             return not quality_noun(entry.language, tail) or you_right_before(text, start)
         return arabic and len(entry.key) >= 3 and tail in ARABIC_SUFFIXES
 
