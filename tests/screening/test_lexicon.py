@@ -177,6 +177,9 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("سەگەکەت لە کوێیە؟", "ckb"),  # "where is your dog?": -ەکەت says "your", not "you dog"
         ("Doctors declared him brain dead after the crash", "en"),  # no insult meant: left to the model
         ("April Fools' Day jokes were banned at the ministry", "en"),
+        ("She graduated summa cum laude; a bedroom-cum-office was all she had", "en"),  # Latin "with"
+        ("The budget was niggardly, the beanery closed, the plane landed in Moroni", "en"),  # not the stems
+        ("Firefighters dropped fire retardant on the hills", "en"),
     ],
 )
 def test_innocent_words_do_not_match(text: str, language: str) -> None:

@@ -3,7 +3,8 @@
 An insult there carries its own endings ("گەمژەیت" you are stupid, "kûçiko" you dog, "götünü"), so a
 list entry of such a language matches its word followed by a run of the language's endings, and the
 endings that say "you" (the copula of the second person, the vocative, "your") aim it at someone.
-Endings are written here as people write them and compared in the views the matcher reads.
+Endings are written here as people write them and compared in the views the matcher reads. Words that
+only begin like an entry (`OTHER_WORDS`, English stems' included) are kept apart here too.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "y
 # treason) and like the ending of a verb ("dizanî" you know), so it counts only after "tu" (see
 # `quality_noun`), which `aim.you_before` reads.
 KURMANJI_YOU = re.compile(r"(o|ino)$")
-# Words that a language's endings would misread as a list entry with endings (each stands for the
-# words it begins): Kurmanji `dizan-` (to know: dizanim, dizanî, dizane) is not `diz` (thief) + `-an`;
+# Words that begin like a list entry but are other words (each stands for the words it begins): an
+# English stem's ("niggardly" is not the slur, "beanery", "retardant", "Moroni" the capital of the
+# Comoros), or an entry with what a language's endings would misread: Kurmanji `dizan-` (to know: dizanim, dizanî, dizane) is not `diz` (thief) + `-an`;
 # Sorani `پێست` (skin) is not `پیس` (dirty) + `-ت` "you", `کەرت` (sector) not `کەر` (donkey) + `-ت`,
 # `نەزانی-` (not knowing: ئەگەر نەزانیت "if you don't know"; ignorance) not `نەزان` (ignorant) + `-یت`,
 # `کەرەم` (generosity; کەرەم بکە "please") not `کەر` + `-ەم`, `تەرسیم` (a drawing) not `تەرس` + `-یم`,
@@ -34,7 +36,8 @@ KURMANJI_YOU = re.compile(r"(o|ino)$")
 # Sorani and Kurmanji dictionaries (KLPT's, CC BY-SA 4.0, not shipped) through the lists.
 OTHER_WORDS: dict[str, tuple[str, ...]] = {
     language: tuple(normalise(word).text for word in words)
-    for language, words in {"kmr": ("dizan",), "ckb": ("پێست", "کەرت", "نەزانی", "کەرەم", "تەرسیم", "حەیوانات")}.items()
+    for language, words in {"en": ("niggard", "beanery", "retardant", "retarder", "moroni", "muzzier", "muzziest"),
+                            "kmr": ("dizan",), "ckb": ("پێست", "کەرت", "نەزانی", "کەرەم", "تەرسیم", "حەیوانات")}.items()
 }
 # Case, possessive, plural and copula endings in every vowel harmony ("götünü", "piçler", "gavurlara");
 # consonant changes before a vowel (eşek -> eşeği) are left out.

@@ -231,11 +231,13 @@ class Lexicon:
                 token_start -= 1
             if text[token_start:start] not in ARABIC_PREFIXES:
                 return False
-        if entry.mode == "stem" or not _is_word(after):
+        if not _is_word(after):
             return True
         tail = text[end:_token_end(text, end)]
         if misread(entry.language, text[start:end] + tail):
             return False
+        if entry.mode == "stem":
+            return True
         if _inflected(entry, tail, light):
             return not quality_noun(entry.language, tail) or you_right_before(text, start)
         return arabic and len(entry.key) >= 3 and tail in ARABIC_SUFFIXES
