@@ -79,3 +79,46 @@ def test_a_dehumanising_word_alone_is_only_evidence() -> None:
     verdict = Screener().screen("They found vermin in the grain store, the ministry said.")
     assert verdict.action is Action.APPROVE
     assert any(e.detail.startswith("vermin") for e in verdict.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kill all the Yazidis", "en"),  # "kill all" alone is evidence only: the sewage can kill all fish
+        ("Refugees must die", "en"),
+        ("بهایی‌ها را بکشید", "fa"),  # بکشید alone also means "draw" or "take (a breath)"
+        ("Kürtler ölmeli", "tr"),
+    ],
+)
+def test_a_group_named_with_a_call_to_harm_is_a_threat_for_review(text: str, language: str) -> None:
+    scores, evidence = stage.run(text, ScreenContext(language_hint=language))
+    assert scores == {Category.THREAT: GROUP_INSULT} and "a group named with a threat" in evidence[0].detail
+    assert Screener().screen(text).action is not Action.APPROVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees are rats, they must all die.",
+        "The Shia do not deserve to live.",
+        "الشيعة لا يستحقون الحياة",
+        "Suriyeliler hepsi ölmeli.",
+        "افغانی‌ها باید بمیرند، لیاقت زندگی ندارند",
+    ],
+)
+def test_spelled_out_incitement_against_a_group_is_rejected_as_a_threat(text: str) -> None:
+    verdict = Screener().screen(text)
+    assert verdict.action is Action.REJECT and verdict.category is Category.THREAT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sewage spill can kill all the fish in the river, engineers warned.",
+        "نفس عمیق بکشید و آرام باشید",  # take a deep breath
+        "این نقشه را روی کاغذ بکشید",  # draw this map on paper
+    ],
+)
+def test_bare_calls_to_harm_without_a_group_are_not_rejected(text: str) -> None:
+    assert Screener().screen(text).action is not Action.REJECT
+    assert stage.run(text, ScreenContext()) == ({}, [])

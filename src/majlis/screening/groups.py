@@ -1,7 +1,8 @@
 """Identity abuse by construction: a group (a people, a faith, women, refugees, ...) named in the same
-sentence as an insult. Naming a group is not attacking it, and an insult alone may be aimed at anyone;
-the two together are what moderators call identity abuse. The words may still be quoted, denied or
-reported, so the rule sends the comment to a human and never rejects it alone."""
+sentence as an insult, or as a call to harm ("kill all", "must die"). Naming a group is not attacking
+it, and an insult alone may be aimed at anyone; the two together are what moderators call identity
+abuse, or incitement against a group. The words may still be quoted, denied or reported, so the rule
+sends the comment to a human and never rejects it alone."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from majlis.screening.verdict import Evidence
 
 GROUP_INSULT = 0.8  # between the review (0.5) and reject (0.85) lines of the default policy
 INSULT_FLOOR = 0.3  # list entries at least this strong count as insults here, evidence-only ones included
-INSULTING = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE, Category.PROFANITY})
+INSULTING = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE, Category.PROFANITY, Category.THREAT})
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
@@ -43,8 +44,11 @@ def group_insult(text: str, insults: tuple[Match, ...], language: str) -> tuple[
         for insult in strong:
             if _sentence(text, insult.start) == sentence and not (group.start <= insult.start < group.end):
                 start, end = min(group.start, insult.start), max(group.end, insult.end)
-                detail = f"{text[group.start:group.end]} … {text[insult.start:insult.end]}: a group named with an insult"
-                return GROUP_INSULT, [Evidence(Category.ABUSE, start, end, "rule:group-insult", detail, GROUP_INSULT)]
+                threat = insult.entry.category is Category.THREAT
+                detail = (f"{text[group.start:group.end]} … {text[insult.start:insult.end]}: "
+                          f"a group named with {'a threat' if threat else 'an insult'}")
+                category = Category.THREAT if threat else Category.ABUSE
+                return GROUP_INSULT, [Evidence(category, start, end, "rule:group-insult", detail, GROUP_INSULT)]
     return 0.0, []
 
 
@@ -52,7 +56,7 @@ class GroupStage:
     """Runs the rule on the packaged lists' matches (shared with the list stage, not found twice)."""
 
     def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
-        """Abuse score when a group is named with an insult, else nothing."""
+        """Abuse (or threat) score when a group is named with an insult (or a threat), else nothing."""
         insults = tuple(m for m in matches_in(text, context.language_hint) if m.entry.language != "promotion")
         score, evidence = group_insult(text, insults, context.language_hint)
-        return ({Category.ABUSE: score} if score else {}), evidence
+        return ({evidence[0].category: score} if score else {}), evidence
