@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from majlis.screening.aim import quoted, written_plainly, you_before, you_next
+from majlis.screening.aim import quoted, reported, written_plainly, you_before, you_next
 from majlis.screening.normalise import normalise
 
 
@@ -62,3 +62,18 @@ def test_quoted_reads_the_sentence_that_holds_the_word(text: str, data: st.DataO
     sentence_end = min([i for i in (text.find(p, end) for p in ends) if i >= 0], default=len(text))
     alone = text[:sentence_start].replace("\"", " ") + text[sentence_start:sentence_end] + text[sentence_end:].replace("\"", " ")
     assert quoted(text, start, end) == quoted(alone, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reports"),
+    [
+        ("The witness said the gunmen shouted: we will kill you all", "kill", True),
+        ("قال الشاهد إن المسلحين هتفوا بأن الأسرى يجب قتلهم", "قتلهم", True),
+        ("Mahkeme, sanığın hepsini öldürün diye bağırdığını kaydetti", "öldürün", True),
+        ("به گفته پلیس، مهاجم فریاد زد همه را بکشید", "بکشید", True),
+        ("I will kill you. The police said nothing", "kill", False),  # the report is another sentence
+        ("We will kill you all", "kill", False),
+    ],
+)
+def test_a_sentence_that_reports_what_someone_said(text: str, word: str, reports: bool) -> None:
+    assert reported(text, text.index(word)) is reports

@@ -22,6 +22,17 @@ QUOTES = "\"“”«»„'‘’"
 CONDEMNING = re.compile(
     r"\b(called (me|him|her|them|us)|the word|this word|a slur|the slur|slurs?|so-called|term)\b", re.I
 )
+# Words that report what someone else said or did ("the witness said", "هتفوا بأن", "diye bağırdı",
+# "به گفته"): a threat in such a sentence is news about violence, which the guidelines leave to a human.
+REPORTING = re.compile(
+    r"(?<!\w)(?:said|says|told|shouted|chanted|wrote|claimed|reported|according to|accused|testified|threatened"
+    r"|[وف]?(?:قال|قالت|قالوا|يقول|تقول|هتف|هتفوا|صرح|[أا]علن|ذكر|[أا]فاد|نقل|بحسب|حسب|وفق|الشاهد|شهود|هدد|هددوا)"
+    r"|dedi|diye|söyledi|iddia etti|bağırdı|açıkladı|tehdit etti"
+    r"|گفت|گفتند|می‌گوید|اعلام کرد|به گفته|شاهدان|تهدید کرد"
+    r"|وتی|گوتی|ڕایگەیاند|بە وتەی|هەڕەشەی کرد"
+    r"|got|gotin|ragihand|li gorî|gef xwar)(?!\w)",
+    re.IGNORECASE,
+)
 # What may follow a plainly written stem ("fucking", "shitty"); anything else is another word or a disguise.
 PLAIN_ENDINGS = ("", "s", "ed", "ing", "in", "y", "ty")
 _WORDS = re.compile(r"\w+")
@@ -83,3 +94,16 @@ def _condemns(sentence: str) -> bool:
     """Whether a sentence names a word in order to condemn it. Cached: every listed word of a sentence
     asks, and a long comment without a full stop is one sentence read again for each of hundreds."""
     return CONDEMNING.search(sentence) is not None
+
+
+def reported(text: str, start: int) -> bool:
+    """Whether the sentence holding `start` reports what someone said or did ("the witness said ...")."""
+    ends = _sentence_ends(text)
+    index = bisect_left(ends, start)
+    sentence_start = ends[index - 1] + 1 if index else 0
+    return _reports(text[sentence_start : ends[index] if index < len(ends) else len(text)])
+
+
+@lru_cache(maxsize=64)
+def _reports(sentence: str) -> bool:
+    return REPORTING.search(sentence) is not None

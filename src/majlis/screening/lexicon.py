@@ -16,7 +16,14 @@ from importlib import resources
 import ahocorasick
 
 from majlis.domain import Category
-from majlis.screening.aim import quoted, written_plainly, you_before, you_next, you_right_before
+from majlis.screening.aim import (
+    quoted,
+    reported,
+    written_plainly,
+    you_before,
+    you_next,
+    you_right_before,
+)
 from majlis.screening.arabizi import ARABIZI_CAP
 from majlis.screening.arabizi import packaged_index as packaged_arabizi
 from majlis.screening.context import ScreenContext
@@ -309,7 +316,8 @@ class Lexicon:
                     targeted=you_before(view.text, folded_start)
                     or (language in ("", entry.language) and _addressed(entry, view.text, folded_start))
                     or (entry.subtype == EXPLETIVE and you_next(text, end)),
-                    quoted=quoted(text, start, end),
+                    quoted=quoted(text, start, end)
+                    or (entry.category is Category.THREAT and reported(text, start)),
                     plain=entry.subtype == EXPLETIVE
                     and written_plainly(text[start:end], entry.key, entry.mode == "stem"),
                     guessed=guess,
