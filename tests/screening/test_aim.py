@@ -73,6 +73,8 @@ def test_quoted_reads_the_sentence_that_holds_the_word(text: str, data: st.DataO
         ("به گفته پلیس، مهاجم فریاد زد همه را بکشید", "بکشید", True),
         ("I will kill you. The police said nothing", "kill", False),  # the report is another sentence
         ("We will kill you all", "kill", False),
+        ("I have got a gun and I will kill you", "kill", False),  # English "got" is not Kurmanji "got ku" (said that)
+        ("Wî got ku ew ê te bikuje", "bikuje", True),
     ],
 )
 def test_a_sentence_that_reports_what_someone_said(text: str, word: str, reports: bool) -> None:

@@ -30,7 +30,7 @@ REPORTING = re.compile(
     r"|dedi|diye|söyledi|iddia etti|bağırdı|açıkladı|tehdit etti"
     r"|گفت|گفتند|می‌گوید|اعلام کرد|به گفته|شاهدان|تهدید کرد"
     r"|وتی|گوتی|ڕایگەیاند|بە وتەی|هەڕەشەی کرد"
-    r"|got|gotin|ragihand|li gorî|gef xwar)(?!\w)",
+    r"|got ku|gotin ku|ragihand|li gorî|gef xwar)(?!\w)",
     re.IGNORECASE,
 )
 # What may follow a plainly written stem ("fucking", "shitty"); anything else is another word or a disguise.
