@@ -68,13 +68,17 @@ def written_plainly(written: str, key: str, stem: bool) -> bool:
     return word == key
 
 
-def quoted(text: str, start: int, end: int) -> bool:
-    """Inside quotation marks, or named as a word being condemned, in the same sentence."""
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or sentences) holding `text[start:end]` begins and ends."""
     ends = _sentence_ends(text)
     opening = bisect_left(ends, start)  # the ends before the word are ends[:opening]
-    sentence_start = ends[opening - 1] + 1 if opening else 0
     closing = bisect_left(ends, end)
-    sentence_end = ends[closing] if closing < len(ends) else len(text)
+    return (ends[opening - 1] + 1 if opening else 0), (ends[closing] if closing < len(ends) else len(text))
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Inside quotation marks, or named as a word being condemned, in the same sentence."""
+    sentence_start, sentence_end = _sentence(text, start, end)
     before, after = text[sentence_start:start], text[end:sentence_end]
     inside_quotes = any(before.count(q) % 2 == 1 for q in QUOTES if q in before and q in after) or (
         any(q in before for q in "“«„") and any(q in after for q in "”»“")
@@ -98,10 +102,8 @@ def _condemns(sentence: str) -> bool:
 
 def reported(text: str, start: int) -> bool:
     """Whether the sentence holding `start` reports what someone said or did ("the witness said ...")."""
-    ends = _sentence_ends(text)
-    index = bisect_left(ends, start)
-    sentence_start = ends[index - 1] + 1 if index else 0
-    return _reports(text[sentence_start : ends[index] if index < len(ends) else len(text)])
+    sentence_start, sentence_end = _sentence(text, start, start)
+    return _reports(text[sentence_start:sentence_end])
 
 
 @lru_cache(maxsize=64)

@@ -23,21 +23,25 @@ KURMANJI_ENDINGS = ("ekî", "ekê", "eke", "ek", "ino", "ine", "yên", "yê", "y
                     "o", "î", "e", "i")
 # Only the vocatives ("dizo!" thief!, "kerino!") say "you" by themselves: the attached copula `-î` ("tu
 # dizî" you are a thief) is spelt like the `-î` that makes a noun of a quality ("dizî" theft, "xayînî"
-# treason) and like the ending of a verb ("dizanî" you know), so it counts only after "tu" (see
-# `quality_noun`), which `aim.you_before` reads.
+# treason) and like a verb's ending ("dizanî" you know). After "tu" it aims the word (`aim.you_before`);
+# without "tu", `quality_noun` reads it as the noun.
 KURMANJI_YOU = re.compile(r"(o|ino)$")
-# Words that begin like a list entry but are other words (each stands for the words it begins): an
-# English stem's ("niggardly" is not the slur, "beanery", "retardant", "Moroni" the capital of the
-# Comoros), or an entry with what a language's endings would misread: Kurmanji `dizan-` (to know: dizanim, dizanî, dizane) is not `diz` (thief) + `-an`;
-# Sorani `پێست` (skin) is not `پیس` (dirty) + `-ت` "you", `کەرت` (sector) not `کەر` (donkey) + `-ت`,
-# `نەزانی-` (not knowing: ئەگەر نەزانیت "if you don't know"; ignorance) not `نەزان` (ignorant) + `-یت`,
-# `کەرەم` (generosity; کەرەم بکە "please") not `کەر` + `-ەم`, `تەرسیم` (a drawing) not `تەرس` + `-یم`,
-# `حەیوانات` (animals: باخچەی حەیوانات, the zoo) not `حەیوان` (animal) + `-ات`. Found by reading
-# Sorani and Kurmanji dictionaries (KLPT's, CC BY-SA 4.0, not shipped) through the lists.
+# Words that begin like a list entry but are other words (each stands for the words it begins): after
+# an English stem ("niggardly" is not the slur; "beanery", "retardant", "Moroni" the capital of the
+# Comoros), or with what a language's endings would misread. Kurmanji `dizan-` (to know: dizanim,
+# dizanî, dizane) is not `diz` (thief) + `-an`; Sorani `پێست` (skin) is not `پیس` (dirty) + `-ت`
+# "you", `کەرت` (sector) not `کەر` (donkey) + `-ت`, `نەزانی-` (not knowing: ئەگەر نەزانیت "if you
+# don't know"; ignorance) not `نەزان` (ignorant) + `-یت`, `کەرەم` (generosity; کەرەم بکە "please")
+# not `کەر` + `-ەم`, `تەرسیم` (a drawing) not `تەرس` + `-یم`, `حەیوانات` (animals: باخچەی حەیوانات,
+# the zoo) not `حەیوان` + `-ات`. Found by reading English, Sorani and Kurmanji dictionaries (Debian's
+# wamerican-large; KLPT's, CC BY-SA 4.0; neither shipped) through the lists.
 OTHER_WORDS: dict[str, tuple[str, ...]] = {
     language: tuple(normalise(word).text for word in words)
-    for language, words in {"en": ("niggard", "beanery", "retardant", "retarder", "moroni", "muzzier", "muzziest"),
-                            "kmr": ("dizan",), "ckb": ("پێست", "کەرت", "نەزانی", "کەرەم", "تەرسیم", "حەیوانات")}.items()
+    for language, words in {
+        "en": ("niggard", "beanery", "retardant", "retarder", "moroni", "muzzier", "muzziest"),
+        "kmr": ("dizan",),
+        "ckb": ("پێست", "کەرت", "نەزانی", "کەرەم", "تەرسیم", "حەیوانات"),
+    }.items()
 }
 # Case, possessive, plural and copula endings in every vowel harmony ("götünü", "piçler", "gavurlara");
 # consonant changes before a vowel (eşek -> eşeği) are left out.

@@ -16,7 +16,7 @@ from majlis.screening.verdict import Evidence
 
 GROUP_INSULT = 0.8  # between the review (0.5) and reject (0.85) lines of the default policy
 INSULT_FLOOR = 0.3  # list entries at least this strong count as insults here, evidence-only ones included
-INSULTING = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE, Category.PROFANITY, Category.THREAT})
+HOSTILE = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE, Category.PROFANITY, Category.THREAT})
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
@@ -36,7 +36,7 @@ def _sentence(text: str, index: int) -> int:
 
 def group_insult(text: str, insults: tuple[Match, ...], language: str) -> tuple[float, list[Evidence]]:
     """The rule's score and evidence for a text and the list matches found in it."""
-    strong = [m for m in insults if m.entry.category in INSULTING and m.entry.severity >= INSULT_FLOOR and not m.quoted]
+    strong = [m for m in insults if m.entry.category in HOSTILE and m.entry.severity >= INSULT_FLOOR and not m.quoted]
     if not strong:
         return 0.0, []
     for group in group_lexicon().find(text, language=language):
