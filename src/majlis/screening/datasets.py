@@ -7,6 +7,7 @@ figures), so training, threshold choice and evaluation never see each other's ro
 from __future__ import annotations
 
 import csv
+import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -121,3 +122,15 @@ def read_written_kurdish(folder: Path) -> list[Row]:
             rows.append(Row(f"{key}-{copy}", text, (_WRITTEN_LABELS.get(label, label),),
                             "kurdish_dev", key.split("_", 1)[0], assigned_split=TRAIN))
     return rows
+
+
+def identity_sentences(folder: Path, part: str) -> list[tuple[str, str, str]]:
+    """The project's sentences about groups (bench/data/identity, one `<language>.json` each): every
+    template of `part` (`neutral` or `hateful`) with every group name in it, as (language, group,
+    sentence)."""
+    sentences = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for template in data[part]:
+            sentences += [(data["language"], group, template.format(g=group)) for group in data["groups"]]
+    return sentences
