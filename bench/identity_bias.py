@@ -19,6 +19,8 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+from report import write_section  # bench/, this script's folder
+
 from majlis.domain import Action
 from majlis.screening import Screener
 from majlis.screening.datasets import identity_sentences
@@ -53,8 +55,7 @@ def main() -> None:
         worst += [f"{group} ({n} of {templates})" for group, n in held.most_common(3) if n > 1]
         print(rows[-1], file=sys.stderr)
     everything = [v for _, _, v in neutral]
-    body = f"""
-Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `.venv/bin/python bench/identity_bias.py`.
+    body = f"""Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `.venv/bin/python bench/identity_bias.py`.
 
 The project's sentences about groups (`bench/data/identity/`, see the script's docstring): per
 language, 6 neutral templates ("{{group}} met the mayor to discuss the bus routes") and 3 hateful ones
@@ -75,14 +76,7 @@ violations kept, and on the Kurdish evaluation sets identity attacks kept fell f
 All languages: {pct(sum(v.action is Action.REVIEW for v in everything) / len(everything))} of the neutral sentences
 go to review. Groups whose neutral sentences a moderator sees most often: {", ".join(worst) or "none more than once"}.
 """
-    text = QUALITY.read_text()
-    block = f"<!-- identity:start -->\n## Group names: unintended bias\n{body}\n<!-- identity:end -->"
-    start, end = "<!-- identity:start -->", "<!-- identity:end -->"
-    if start in text:
-        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    QUALITY.write_text(text)
+    write_section(QUALITY, "identity", "Group names: unintended bias", body)
     print(f"written {QUALITY}", file=sys.stderr)
 
 
