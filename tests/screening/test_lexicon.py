@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from majlis.domain import Action, Category
 from majlis.screening.context import ScreenContext
-from majlis.screening.lexicon import LexiconStage, packaged_entries
+from majlis.screening.entries import packaged_entries
+from majlis.screening.lexicon import LexiconStage
 from majlis.screening.policy import Policy
 
 stage = LexiconStage()

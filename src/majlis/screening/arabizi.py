@@ -108,6 +108,6 @@ class ArabiziIndex:
 @lru_cache(maxsize=1)
 def packaged_index() -> ArabiziIndex:
     """The index of the shipped Arabic lists."""
-    from majlis.screening.lexicon import packaged_entries
+    from majlis.screening.entries import packaged_entries
 
     return ArabiziIndex(packaged_entries(("ar",)))

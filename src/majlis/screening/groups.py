@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from majlis.domain import Category
 from majlis.screening.context import ScreenContext
-from majlis.screening.lexicon import Lexicon, Match, data_rows, matches_in, read_entries
+from majlis.screening.entries import data_rows, read_entries
+from majlis.screening.lexicon import Lexicon, Match, matches_in
 from majlis.screening.verdict import Evidence
 
 GROUP_INSULT = 0.8  # between the review (0.5) and reject (0.85) lines of the default policy

@@ -1,17 +1,16 @@
 """Word and phrase lists per language and category, matched in one Aho-Corasick pass.
 
-Lists live in `data/lexicon/*.tsv` (see its README for the format and sources). A site's own
+Lists live in `data/lexicon/*.tsv` (see its README for the format and sources; `entries.py` reads
+them). A site's own
 `banned` (reject) and `suspect` (review) words are matched on top, with the same normalisation.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import ahocorasick
 
@@ -28,12 +27,10 @@ from majlis.screening.arabizi import ARABIZI_CAP
 from majlis.screening.arabizi import packaged_index as packaged_arabizi
 from majlis.screening.context import ScreenContext
 from majlis.screening.endings import inflects, is_endings, misread, quality_noun, says_you
+from majlis.screening.entries import ARABIC_LETTER, Entry, packaged_entries, read_entries
 from majlis.screening.normalise import MASK_CHARS, Normalised, normalise
 from majlis.screening.verdict import Evidence
 
-LANGUAGES = ("any", "en", "ar", "ckb", "kmr", "tr", "fa")
-MODES = ("word", "stem", "exact", "phrase", "pattern")
-ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 # Clitics that may be glued before an Arabic-script word: and, so, with, for, the, O (vocative).
 ARABIC_PREFIXES = frozenset(["و", "ف", "ب", "ل", "ک", "ال", "وال", "فال", "بال", "کال", "لل", "ولل", "يا"])
 # Pronoun and plural endings allowed after Arabic-script words of three letters or more.
@@ -63,21 +60,6 @@ def _fits(shape: str, key: str) -> bool:
     """Whether a word with masked letters ("f*ck") could be `key`: same length, every unmasked
     letter equal, every mask standing for an ASCII letter."""
     return all(c == k or (c in MASK_CHARS and "a" <= k <= "z") for c, k in zip(shape, key))
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One list entry."""
-
-    term: str
-    key: str  # the term as normalised for its view
-    category: Category
-    subtype: str
-    severity: float
-    mode: str
-    source: str
-    language: str
-    not_in: frozenset[str] = frozenset()  # comment languages where this term is innocent
 
 
 @dataclass(frozen=True)
@@ -132,60 +114,6 @@ def _endings_apply(entry: Entry, length: int, language: str) -> bool:
 def _inflected(entry: Entry, tail: str, light: bool) -> bool:
     """Whether `tail`, the rest of the word after an entry's key, is a run of its language's endings."""
     return len(entry.key) >= 3 and is_endings(entry.language, tail, light)
-
-
-def read_entries(language: str, rows: Iterable[dict[str, str]], source_default: str = "majlis") -> list[Entry]:
-    """Entries from TSV rows (term, category, subtype, severity, mode, source)."""
-    entries = []
-    for row in rows:
-        term = (row.get("term") or "").strip()
-        if not term or term.startswith("#"):
-            continue
-        mode = row.get("mode") or "word"
-        if mode not in MODES:
-            raise ValueError(f"{language}: unknown mode {mode!r} for {term!r}")
-        if " " in term and mode in ("word", "stem"):
-            mode = "phrase"
-        if mode == "pattern":
-            if not ARABIC_LETTER.search(term):  # patterns are run only on texts with Arabic letters
-                raise ValueError(f"{language}: a pattern must hold an Arabic-script letter: {term!r}")
-            re.compile(term)  # a bad pattern fails at load
-        key = term if mode == "pattern" else normalise(term, light=mode == "exact").text
-        entries.append(
-            Entry(
-                term=term,
-                key=key,
-                category=Category(row["category"]),
-                subtype="" if row.get("subtype") in (None, "-") else str(row["subtype"]),
-                severity=float(row["severity"]),
-                mode=mode,
-                source=row.get("source") or source_default,
-                language=language,
-                not_in=frozenset(x for x in (row.get("not_in") or "").split(",") if x.strip() and x != "-"),
-            )
-        )
-    return entries
-
-
-def data_rows(name: str) -> list[dict[str, str]]:
-    """The rows of a packaged tab-separated file (`data/<name>`), its `#` lines left out."""
-    text = (resources.files("majlis.screening") / "data" / name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
-def read_tsv(name: str, language: str) -> list[Entry]:
-    """Entries of one packaged list file (`data/<name>`)."""
-    return read_entries(language, data_rows(name))
-
-
-def packaged_entries(languages: Sequence[str] = LANGUAGES) -> list[Entry]:
-    """The entries of the lists that ship in the package, calls to action included."""
-    entries: list[Entry] = []
-    for language in languages:
-        entries.extend(read_tsv(f"lexicon/{language}.tsv", language))
-    entries.extend(read_tsv("promotion.tsv", "promotion"))
-    return entries
 
 
 def _automaton(entries: Iterable[Entry]) -> ahocorasick.Automaton | None:

@@ -10,8 +10,8 @@ import ahocorasick
 
 from majlis.domain import Category
 from majlis.screening.context import ScreenContext
+from majlis.screening.entries import ARABIC_LETTER, data_rows
 from majlis.screening.features import words
-from majlis.screening.lexicon import ARABIC_LETTER, data_rows
 from majlis.screening.normalise import normalise
 from majlis.screening.verdict import Evidence
 
