@@ -68,7 +68,7 @@ def written_plainly(written: str, key: str, stem: bool) -> bool:
     return word == key
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the sentence (or sentences) holding `text[start:end]` begins and ends."""
     ends = _sentence_ends(text)
     opening = bisect_left(ends, start)  # the ends before the word are ends[:opening]
@@ -78,12 +78,17 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def quoted(text: str, start: int, end: int) -> bool:
     """Inside quotation marks, or named as a word being condemned, in the same sentence."""
-    sentence_start, sentence_end = _sentence(text, start, end)
+    sentence_start, sentence_end = _sentence_span(text, start, end)
     before, after = text[sentence_start:start], text[end:sentence_end]
     inside_quotes = any(before.count(q) % 2 == 1 for q in QUOTES if q in before and q in after) or (
         any(q in before for q in "“«„") and any(q in after for q in "”»“")
     )
     return inside_quotes or _condemns(text[sentence_start:sentence_end])
+
+
+def sentence_of(text: str, index: int) -> int:
+    """Which sentence of `text` (0 for the first) holds the character at `index`."""
+    return bisect_left(_sentence_ends(text), index)
 
 
 @lru_cache(maxsize=64)
@@ -102,7 +107,7 @@ def _condemns(sentence: str) -> bool:
 
 def reported(text: str, start: int) -> bool:
     """Whether the sentence holding `start` reports what someone said or did ("the witness said ...")."""
-    sentence_start, sentence_end = _sentence(text, start, start)
+    sentence_start, sentence_end = _sentence_span(text, start, start)
     return _reports(text[sentence_start:sentence_end])
 
 

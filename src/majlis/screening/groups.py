@@ -6,10 +6,10 @@ sends the comment to a human and never rejects it alone."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from majlis.domain import Category
+from majlis.screening.aim import sentence_of
 from majlis.screening.context import ScreenContext
 from majlis.screening.entries import data_rows, read_entries
 from majlis.screening.lexicon import Lexicon, Match, matches_in
@@ -18,7 +18,6 @@ from majlis.screening.verdict import Evidence
 GROUP_INSULT = 0.8  # between the review (0.5) and reject (0.85) lines of the default policy
 INSULT_FLOOR = 0.3  # list entries at least this strong count as insults here, evidence-only ones included
 HOSTILE = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE, Category.PROFANITY, Category.THREAT})
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
 @lru_cache(maxsize=1)
@@ -30,20 +29,15 @@ def group_lexicon() -> Lexicon:
     return Lexicon(entries)
 
 
-def _sentence(text: str, index: int) -> int:
-    """Which sentence of `text` the character at `index` is in."""
-    return len(_SENTENCE_END.findall(text, 0, index))
-
-
 def group_insult(text: str, insults: tuple[Match, ...], language: str) -> tuple[float, list[Evidence]]:
     """The rule's score and evidence for a text and the list matches found in it."""
     strong = [m for m in insults if m.entry.category in HOSTILE and m.entry.severity >= INSULT_FLOOR and not m.quoted]
     if not strong:
         return 0.0, []
     for group in group_lexicon().find(text, language=language):
-        sentence = _sentence(text, group.start)
+        sentence = sentence_of(text, group.start)
         for insult in strong:
-            if _sentence(text, insult.start) == sentence and not (group.start <= insult.start < group.end):
+            if sentence_of(text, insult.start) == sentence and not (group.start <= insult.start < group.end):
                 start, end = min(group.start, insult.start), max(group.end, insult.end)
                 threat = insult.entry.category is Category.THREAT
                 detail = (f"{text[group.start:group.end]} … {text[insult.start:insult.end]}: "

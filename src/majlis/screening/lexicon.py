@@ -1,8 +1,8 @@
 """Word and phrase lists per language and category, matched in one Aho-Corasick pass.
 
 Lists live in `data/lexicon/*.tsv` (see its README for the format and sources; `entries.py` reads
-them). A site's own
-`banned` (reject) and `suspect` (review) words are matched on top, with the same normalisation.
+them). A site's own `banned` (reject) and `suspect` (review) words are matched on top, with the same
+normalisation.
 """
 
 from __future__ import annotations
