@@ -56,6 +56,12 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("ağzına sıçayım", "tr", Category.PERSONAL_ATTACK),
         ("kellesini alacağız", "tr", Category.THREAT),
         ("sen tam bir beyinsizsin", "tr", Category.PERSONAL_ATTACK),
+        ("sen ne gerzeksin", "tr", Category.PERSONAL_ATTACK),
+        ("seni embesil", "tr", Category.PERSONAL_ATTACK),
+        ("piçliğine yapıyor", "tr", Category.PERSONAL_ATTACK),  # `piç` is exact: its noun is an entry
+        ("kevaşenin teki", "tr", Category.ABUSE),
+        ("yarrağı yiyecekler", "tr", Category.VULGARITY),  # the k of yarrak softened to ğ
+        ("seni öldürürüm", "tr", Category.THREAT),
         ("دەتکوژم", "ckb", Category.THREAT),
         ("بێشەرەف", "ckb", Category.PERSONAL_ATTACK),
         ("ez ê te bikujim", "kmr", Category.THREAT),
@@ -157,6 +163,8 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("Annem parfüm aldı, biraz sıkıyim dedim", "tr"),  # `sıkmak` (to spray) folds like a vulgar verb
         ("Bahçede bir sıçan gördüm, sonra sıçradı", "tr"),  # a rat, it jumped
         ("Yarın alçak basınç bekleniyor, hayvanlar barınağa taşındı", "tr"),  # low pressure; animals
+        ("Maç çok sıkıcı geçti, dingili kırık araba gibi", "tr"),  # boring (sikici unaccented); an axle
+        ("Sapık tutuklandı, mahalle rahat bir nefes aldı", "tr"),  # the news names a pervert
         ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
         ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed

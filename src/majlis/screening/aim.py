@@ -12,8 +12,10 @@ from majlis.screening.normalise import INVISIBLE, normalise
 
 # A second-person word or a vocative just before a mild insult aims it at someone ("you idiot").
 # Kept in the normalised form the matcher sees too (Sorani ئێوە folds to ييوه).
-_SECOND_PERSON_WORDS = ["you", "u", "youre", "ya", "انت", "انتي", "انتو", "sen", "تو", "شما", "ئێوە", "ئەی",
-                        "tu", "te", "hûn", "ey", "lo"]
+# Turkish "sen" with its object and possessive forms ("seni aptal", "senin gibi"), not the plural and
+# polite "siz", "sizi", which open many courteous sentences.
+_SECOND_PERSON_WORDS = ["you", "u", "youre", "ya", "انت", "انتي", "انتو", "sen", "seni", "sana", "senin", "تو",
+                        "شما", "ئێوە", "ئەی", "tu", "te", "hûn", "ey", "lo"]
 SECOND_PERSON = frozenset(_SECOND_PERSON_WORDS) | frozenset(normalise(w).text for w in _SECOND_PERSON_WORDS)
 # The Arabic vocative aims only the word right after it ("يا حقير"): in "يا رب ... كذاب" it calls on
 # someone else, and greetings ("يا جماعة", "يا عمري") open many innocent sentences.
