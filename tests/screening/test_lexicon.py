@@ -46,6 +46,9 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("تو اسکل", "fa", Category.PERSONAL_ATTACK),
         ("دیوسها", "fa", Category.PERSONAL_ATTACK),
         ("تف به روت", "fa", Category.PERSONAL_ATTACK),  # "spit on your face"
+        ("این قرمساق دروغ میگه", "fa", Category.PERSONAL_ATTACK),
+        ("شما ولد زنا هستید", "fa", Category.PERSONAL_ATTACK),
+        ("سیکتیر حاجی", "fa", Category.PROFANITY),
         ("خنيث", "ar", Category.ABUSE),
         ("يا منيك", "ar", Category.PROFANITY),  # Levantine
         ("ميبون", "ar", Category.ABUSE),  # Tunisian
