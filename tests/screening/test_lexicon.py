@@ -53,6 +53,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("يا منيك", "ar", Category.PROFANITY),  # Levantine
         ("ميبون", "ar", Category.ABUSE),  # Tunisian
         ("يا عديم الشرف", "ar", Category.PERSONAL_ATTACK),
+        ("فك يو", "ar", Category.PROFANITY),
+        ("القران مش لعبه يا ارعن", "ar", Category.PERSONAL_ATTACK),
         ("siktir git", "tr", Category.PROFANITY),
         ("seni öldüreceğim", "tr", Category.THREAT),
         ("orospu çocuğu", "tr", Category.PROFANITY),
@@ -168,6 +170,8 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("Yarın alçak basınç bekleniyor, hayvanlar barınağa taşındı", "tr"),  # low pressure; animals
         ("Maç çok sıkıcı geçti, dingili kırık araba gibi", "tr"),  # boring (sikici unaccented); an axle
         ("Sapık tutuklandı, mahalle rahat bir nefes aldı", "tr"),  # the news names a pervert
+        ("It's the best thing ever, 5sos shirts everywhere", "en"),  # Arabizi 5sos is not خسيس
+        ("الطعام معفن في المخزن منذ أسبوع", "ar"),  # rotten food
         ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
         ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed
