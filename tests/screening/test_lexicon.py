@@ -310,3 +310,21 @@ def test_a_word_innocent_in_the_comments_language_is_not_listed_there(text: str,
 
     folded = normalise(key).text  # entries are kept folded, as the matcher sees them
     assert any(m.entry.key == folded for m in matches_in(text, language)) is listed
+
+
+@pytest.mark.parametrize(
+    ("slogan", "language"),
+    [("Death to the mayor and his council", "en"), ("مرگ بر شهردار", "fa"), ("الموت للمحافظ", "ar")],
+)
+def test_a_slogan_calling_for_death_goes_to_a_human(slogan: str, language: str) -> None:
+    assert Policy().decide(categories(slogan, language))[0] is not Action.APPROVE
+    assert categories(slogan, language).get(Category.THREAT, 0.0) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("مرگ برادرش را تسلیت گفتند", "fa"), ("الموت ليس النهاية", "ar"), ("الموت لن يخيفنا", "ar"),
+     ("He was put to death in 1990, the court said", "en")],
+)
+def test_death_named_in_a_sentence_is_no_slogan(text: str, language: str) -> None:
+    assert categories(text, language).get(Category.THREAT, 0.0) < 0.5
