@@ -54,6 +54,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("ميبون", "ar", Category.ABUSE),  # Tunisian
         ("يا عديم الشرف", "ar", Category.PERSONAL_ATTACK),
         ("فك يو", "ar", Category.PROFANITY),
+        ("روح يا ازعر", "ar", Category.PERSONAL_ATTACK),
+        ("خرا عليك", "ar", Category.PROFANITY),
         ("القران مش لعبه يا ارعن", "ar", Category.PERSONAL_ATTACK),
         ("siktir git", "tr", Category.PROFANITY),
         ("seni öldüreceğim", "tr", Category.THREAT),
