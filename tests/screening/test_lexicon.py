@@ -55,6 +55,7 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("يا عديم الشرف", "ar", Category.PERSONAL_ATTACK),
         ("فك يو", "ar", Category.PROFANITY),
         ("روح يا ازعر", "ar", Category.PERSONAL_ATTACK),
+        ("يا فاشل يا جزمة", "ar", Category.PERSONAL_ATTACK),
         ("القران مش لعبه يا ارعن", "ar", Category.PERSONAL_ATTACK),
         ("siktir git", "tr", Category.PROFANITY),
         ("seni öldüreceğim", "tr", Category.THREAT),
@@ -173,6 +174,8 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("Sapık tutuklandı, mahalle rahat bir nefes aldı", "tr"),  # the news names a pervert
         ("It's the best thing ever, 5sos shirts everywhere", "en"),  # Arabizi 5sos is not خسيس
         ("الطعام معفن في المخزن منذ أسبوع", "ar"),  # rotten food
+        ("المشروع فاشل من البداية والجزمة في السوق غالية", "ar"),  # a failed plan, a shoe: not aimed
+        ("أحاك المتآمرون خطة ضد المدينة", "ar"),  # أحاك (to weave a plot) holds Egyptian احا
         ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
         ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed
