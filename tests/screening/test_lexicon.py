@@ -56,6 +56,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("فك يو", "ar", Category.PROFANITY),
         ("روح يا ازعر", "ar", Category.PERSONAL_ATTACK),
         ("يا فاشل يا جزمة", "ar", Category.PERSONAL_ATTACK),
+        ("مومس", "ar", Category.ABUSE),
+        ("عرب جرب", "ar", Category.ABUSE),
         ("القران مش لعبه يا ارعن", "ar", Category.PERSONAL_ATTACK),
         ("siktir git", "tr", Category.PROFANITY),
         ("seni öldüreceğim", "tr", Category.THREAT),
