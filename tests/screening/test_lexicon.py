@@ -318,6 +318,11 @@ def test_a_word_innocent_in_the_comments_language_is_not_listed_there(text: str,
     assert any(m.entry.key == folded for m in matches_in(text, language)) is listed
 
 
+@pytest.mark.parametrize("curse", ["Burn in hell, Jon.", "Those who did this will rot in hell"])
+def test_wishing_someone_hell_goes_to_a_human(curse: str) -> None:
+    assert categories(curse, "en").get(Category.PERSONAL_ATTACK, 0.0) >= 0.5
+
+
 @pytest.mark.parametrize(
     ("slogan", "language"),
     [("Death to the mayor and his council", "en"), ("مرگ بر شهردار", "fa"), ("الموت للمحافظ", "ar")],
