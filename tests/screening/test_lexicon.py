@@ -343,3 +343,20 @@ def test_death_named_in_a_sentence_is_no_slogan(text: str, language: str) -> Non
 
 def test_levantine_shit_with_its_article_goes_to_a_human() -> None:
     assert categories("ليش اكل الخرا يا زلمة", "ar").get(Category.PROFANITY, 0.0) >= 0.5
+
+
+@pytest.mark.parametrize("text", ["sikiyim boyle isi", "şimdi sikiyim", "sikicem seni"])
+def test_an_exact_entry_in_ascii_is_found_with_or_without_accented_letters_around(text: str) -> None:
+    # `sikiyim` is listed exact so that `sıkıyım` (to spray) does not fold into it; written in ASCII it
+    # is found whether or not the comment holds a Turkish letter elsewhere.
+    assert categories(text, "tr")[Category.PROFANITY] >= 0.85
+
+
+def test_an_ascii_exact_entry_does_not_match_the_accented_word_that_folds_into_it() -> None:
+    assert categories("biraz sıkıyım dedim, parfüm güzel", "tr").get(Category.PROFANITY, 0.0) < 0.5
+
+
+@pytest.mark.parametrize(("alone", "aimed"), [("cahil insanlar", "sen cahilsin"), ("manyak bir gün", "sen manyak mısın")])
+def test_mild_turkish_words_insult_only_when_aimed(alone: str, aimed: str) -> None:
+    assert categories(alone, "tr").get(Category.PERSONAL_ATTACK, 0.0) < 0.5
+    assert categories(aimed, "tr")[Category.PERSONAL_ATTACK] >= 0.85

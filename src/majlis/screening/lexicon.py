@@ -116,6 +116,13 @@ def _inflected(entry: Entry, tail: str, light: bool) -> bool:
     return len(entry.key) >= 3 and is_endings(entry.language, tail, light)
 
 
+def _ascii_exact(entry: Entry) -> bool:
+    """An `exact` entry written in ASCII letters only (Turkish `sikiyim`, not `sıkıyım`): the light view,
+    built only for texts with accented Latin letters, would never see it in a text without them, so it
+    is read in the full view, where a match counts only if the original is ASCII too."""
+    return entry.mode == "exact" and entry.key.isascii()
+
+
 def _automaton(entries: Iterable[Entry]) -> ahocorasick.Automaton | None:
     automaton = ahocorasick.Automaton()
     grouped: dict[str, list[Entry]] = {}
@@ -135,8 +142,8 @@ class Lexicon:
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries = list(entries)
-        self._full = _automaton(e for e in entries if e.mode in ("word", "stem", "phrase"))
-        self._light = _automaton(e for e in entries if e.mode == "exact")
+        self._full = _automaton(e for e in entries if e.mode in ("word", "stem", "phrase") or _ascii_exact(e))
+        self._light = _automaton(e for e in entries if e.mode == "exact" and not _ascii_exact(e))
         # Patterns (verb morphology) are few: one alternation, each entry its own named group.
         self._patterns = [e for e in entries if e.mode == "pattern"]
         self._pattern = (
@@ -226,7 +233,8 @@ class Lexicon:
         if self._pattern is not None and ARABIC_LETTER.search(full.text):  # the patterns are Sorani verbs
             found += [(self._patterns[int(str(m.lastgroup)[1:])], m.start(), m.end())
                       for m in self._pattern.finditer(full.text)]
-        hits = [(e, *full.span(s, t), full, s, False) for e, s, t in found if _endings_apply(e, t - s, language)]
+        hits = [(e, *full.span(s, t), full, s, False) for e, s, t in found if _endings_apply(e, t - s, language)
+                and (not _ascii_exact(e) or text[slice(*full.span(s, t))].isascii())]
         hits += [(e, *full.span(s, t), full, s, True) for e, s, t in guessed]
         if self._light is not None and _LATIN_EXTENDED.search(text):
             light = light or normalise(text, light=True)
