@@ -49,6 +49,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("این قرمساق دروغ میگه", "fa", Category.PERSONAL_ATTACK),
         ("شما ولد زنا هستید", "fa", Category.PERSONAL_ATTACK),
         ("سیکتیر حاجی", "fa", Category.PROFANITY),
+        ("گاییدمت", "fa", Category.PROFANITY),
+        ("توله سگ", "fa", Category.PERSONAL_ATTACK),
         ("خنيث", "ar", Category.ABUSE),
         ("يا منيك", "ar", Category.PROFANITY),  # Levantine
         ("ميبون", "ar", Category.ABUSE),  # Tunisian
@@ -178,6 +180,7 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("الطعام معفن في المخزن منذ أسبوع", "ar"),  # rotten food
         ("المشروع فاشل من البداية والجزمة في السوق غالية", "ar"),  # a failed plan, a shoe: not aimed
         ("أحاك المتآمرون خطة ضد المدينة", "ar"),  # أحاك (to weave a plot) holds Egyptian احا
+        ("كانت أبلة فاطمة تدرسنا في الابتدائي مع عنتر", "ar"),  # a teacher; the name Antar
         ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
         ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed
