@@ -79,3 +79,18 @@ def test_quoted_reads_the_sentence_that_holds_the_word(text: str, data: st.DataO
 )
 def test_a_sentence_that_reports_what_someone_said(text: str, word: str, reports: bool) -> None:
     assert reported(text, text.index(word)) is reports
+
+
+def test_english_you_words_do_not_aim_in_a_turkish_comment() -> None:
+    # "u" after an apostrophe is a Turkish case ending, "ya" a particle: neither says "you" there.
+    ending, particle = "annem youtube ' u etsiz yalanci", "cok iyi yaaa ya hafif budalasi"
+    assert not you_before(ending, ending.index("yalanci"), "tr")
+    assert not you_before(particle, particle.index("budalasi"), "tr")
+    assert you_before(ending, ending.index("yalanci"))  # language not known: every language's words count
+    assert you_before("ya u idiot", 5, "en")
+
+
+def test_turkish_object_forms_of_you_do_not_aim_a_word() -> None:
+    proverb, insult = "bir yalana kanmak seni aptal", "sen tam bir aptal"
+    assert not you_before(proverb, proverb.index("aptal"), "tr")
+    assert you_before(insult, insult.index("aptal"), "tr")

@@ -68,7 +68,7 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("kellesini alacağız", "tr", Category.THREAT),
         ("sen tam bir beyinsizsin", "tr", Category.PERSONAL_ATTACK),
         ("sen ne gerzeksin", "tr", Category.PERSONAL_ATTACK),
-        ("seni embesil", "tr", Category.PERSONAL_ATTACK),
+        ("sen tam bir embesilsin", "tr", Category.PERSONAL_ATTACK),
         ("piçliğine yapıyor", "tr", Category.PERSONAL_ATTACK),  # `piç` is exact: its noun is an entry
         ("kevaşenin teki", "tr", Category.ABUSE),
         ("yarrağı yiyecekler", "tr", Category.VULGARITY),  # the k of yarrak softened to ğ

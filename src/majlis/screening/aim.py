@@ -10,13 +10,24 @@ from functools import lru_cache
 
 from majlis.screening.normalise import INVISIBLE, normalise
 
-# A second-person word or a vocative just before a mild insult aims it at someone ("you idiot").
+# A second-person word or a vocative just before a mild insult aims it at someone ("you idiot"), each
+# language's own: English "u" and "ya" are a Turkish case ending ("youtube'u") and particle ("yaaa"),
+# Kurmanji "ey" a Turkish vocative too. Turkish "sen" only: its object forms (seni, sana) come before
+# insults that aim at no one ("bir yalana kanmak seni aptal yapmaz", a lie does not make you a fool).
 # Kept in the normalised form the matcher sees too (Sorani ئێوە folds to ييوه).
-# Turkish "sen" with its object and possessive forms ("seni aptal", "senin gibi"), not the plural and
-# polite "siz", "sizi", which open many courteous sentences.
-_SECOND_PERSON_WORDS = ["you", "u", "youre", "ya", "انت", "انتي", "انتو", "sen", "seni", "sana", "senin", "تو",
-                        "شما", "ئێوە", "ئەی", "tu", "te", "hûn", "ey", "lo"]
-SECOND_PERSON = frozenset(_SECOND_PERSON_WORDS) | frozenset(normalise(w).text for w in _SECOND_PERSON_WORDS)
+_SECOND_PERSON_WORDS = {
+    "en": ["you", "u", "youre", "ya"],
+    "ar": ["انت", "انتي", "انتو"],
+    "tr": ["sen", "ey"],
+    "fa": ["تو", "شما"],
+    "ckb": ["تو", "ئێوە", "ئەی"],
+    "kmr": ["tu", "te", "hûn", "ey", "lo"],
+}
+SECOND_PERSON_BY_LANGUAGE = {
+    language: frozenset(words) | frozenset(normalise(w).text for w in words)
+    for language, words in _SECOND_PERSON_WORDS.items()
+}
+SECOND_PERSON = frozenset().union(*SECOND_PERSON_BY_LANGUAGE.values())  # when the language is not known
 # The Arabic vocative aims only the word right after it ("يا حقير"): in "يا رب ... كذاب" it calls on
 # someone else, and greetings ("يا جماعة", "يا عمري") open many innocent sentences.
 VOCATIVE = frozenset({"يا"})
@@ -42,11 +53,17 @@ _SENTENCE_END = re.compile(r"[.!?\n؟]")
 _INVISIBLE = "".join(map(chr, INVISIBLE))
 
 
-def you_before(folded: str, start: int) -> bool:
-    """Whether one of the five words before `start` of a folded text says "you", or the word right
-    before it calls on someone."""
+def second_person(language: str = "") -> frozenset[str]:
+    """The words that say "you" in a comment of `language` (all languages' when it is not known)."""
+    return SECOND_PERSON_BY_LANGUAGE.get(language, SECOND_PERSON)
+
+
+def you_before(folded: str, start: int, language: str = "") -> bool:
+    """Whether one of the five words before `start` of a folded text says "you" (in the comment's
+    `language`, if known), or the word right before it calls on someone."""
     window = _WORDS.findall(folded[max(0, start - 60) : start])[-5:]
-    return any(word in SECOND_PERSON for word in window) or (bool(window) and window[-1] in VOCATIVE)
+    you = second_person(language)
+    return any(word in you for word in window) or (bool(window) and window[-1] in VOCATIVE)
 
 
 def you_right_before(folded: str, start: int) -> bool:

@@ -249,7 +249,7 @@ class Lexicon:
                     entry,
                     start,
                     end,
-                    targeted=you_before(view.text, folded_start)
+                    targeted=you_before(view.text, folded_start, language)
                     or (language in ("", entry.language) and _addressed(entry, view.text, folded_start))
                     or (entry.subtype == EXPLETIVE and you_next(text, end)),
                     quoted=quoted(text, start, end)
