@@ -60,6 +60,7 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("يا فاشل يا جزمة", "ar", Category.PERSONAL_ATTACK),
         ("مومس", "ar", Category.ABUSE),
         ("عرب جرب", "ar", Category.ABUSE),
+        ("يا مسخ يا جربان", "ar", Category.PERSONAL_ATTACK),
         ("القران مش لعبه يا ارعن", "ar", Category.PERSONAL_ATTACK),
         ("siktir git", "tr", Category.PROFANITY),
         ("seni öldüreceğim", "tr", Category.THREAT),
@@ -181,6 +182,7 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("المشروع فاشل من البداية والجزمة في السوق غالية", "ar"),  # a failed plan, a shoe: not aimed
         ("أحاك المتآمرون خطة ضد المدينة", "ar"),  # أحاك (to weave a plot) holds Egyptian احا
         ("كانت أبلة فاطمة تدرسنا في الابتدائي مع عنتر", "ar"),  # a teacher; the name Antar
+        ("يا ثورة الشعب، قرأنا الزبور والإنجيل", "ar"),  # a revolution; the Psalms
         ("ماف زول بيفهم الكلام ده", "ar"),  # Sudanese زول (a person) is not Sorani زۆڵ
         ("غبار قوي جنوب القوز", "ar"),  # a place name, not Sorani قوز
         ("سێ کەس لە تەقینەوەکەدا کوژران", "ckb"),  # news: three people were killed
