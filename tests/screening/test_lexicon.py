@@ -309,9 +309,12 @@ def test_the_arabizi_hint_is_a_digit_beside_a_latin_letter(text: str) -> None:
         ("تو دیروز رفتی خونه؟", "fa", "خونه", False),  # Persian "home"
         ("این میز جاش اینجا نیست", "fa", "جاش", False),  # Persian "its place"
         ("Dizim ağrıyor, sen de diz çökme", "tr", "diz", False),  # Turkish "knee"
+        ("Cahil û kal hatin civînê", "kmr", "cahil", False),  # Kurmanji "young" (Turkish "ignorant")
+        ("کوندە لە شەودا دەخوێنێت", "ckb", "کونده", False),  # Sorani "owl" (a Persian slur)
         # ... and still found in the list's own language.
         ("انتم خونه", "ar", "خونه", True),  # Arabic "traitors"
         ("ew diz e", "kmr", "diz", True),  # Kurmanji "thief"
+        ("sen tam bir cahilsin", "tr", "cahil", True),
     ],
 )
 def test_a_word_innocent_in_the_comments_language_is_not_listed_there(text: str, language: str, key: str,
