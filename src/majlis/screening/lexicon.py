@@ -144,7 +144,8 @@ class Lexicon:
         self.entries = list(entries)
         self._full = _automaton(e for e in entries if e.mode in ("word", "stem", "phrase") or _ascii_exact(e))
         self._light = _automaton(e for e in entries if e.mode == "exact" and not _ascii_exact(e))
-        # Patterns (verb morphology) are few: one alternation, each entry its own named group.
+        # Patterns (Sorani verb morphology, Arabic words whose clitics mislead) are few: one alternation,
+        # each entry its own named group.
         self._patterns = [e for e in entries if e.mode == "pattern"]
         self._pattern = (
             re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<p{i}>{e.key})" for i, e in enumerate(self._patterns)) + r")(?!\w)")
@@ -230,7 +231,7 @@ class Lexicon:
         full = full or normalise(text)
         masked, guessed = self._masked(full, language)
         found = self._scan(self._full, full) + masked
-        if self._pattern is not None and ARABIC_LETTER.search(full.text):  # the patterns are Sorani verbs
+        if self._pattern is not None and ARABIC_LETTER.search(full.text):  # Sorani verbs, Arabic forms
             found += [(self._patterns[int(str(m.lastgroup)[1:])], m.start(), m.end())
                       for m in self._pattern.finditer(full.text)]
         hits = [(e, *full.span(s, t), full, s, False) for e, s, t in found if _endings_apply(e, t - s, language)
