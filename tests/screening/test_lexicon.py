@@ -177,6 +177,7 @@ def test_short_or_unlisted_masks_are_not_guessed(text: str) -> None:
         ("Yarın alçak basınç bekleniyor, hayvanlar barınağa taşındı", "tr"),  # low pressure; animals
         ("Maç çok sıkıcı geçti, dingili kırık araba gibi", "tr"),  # boring (sikici unaccented); an axle
         ("Sapık tutuklandı, mahalle rahat bir nefes aldı", "tr"),  # the news names a pervert
+        ("Ata ne derdi bu duruma", "tr"),  # the forefather: Arabizi a7a folds to ata
         ("It's the best thing ever, 5sos shirts everywhere", "en"),  # Arabizi 5sos is not خسيس
         ("الطعام معفن في المخزن منذ أسبوع", "ar"),  # rotten food
         ("المشروع فاشل من البداية والجزمة في السوق غالية", "ar"),  # a failed plan, a shoe: not aimed
