@@ -171,6 +171,19 @@ SUITE = {
         "Tu dizanî kengê pira nû vedibe?",
         "Tu û ez jî dizanin ku ev proje sê sal in rawestiyaye.",
     ],
+    "plain words that insult only when aimed (2026-12-03 lists)": [
+        "Sapık tutuklandı, mahalle rahat bir nefes aldı.",  # the news names a pervert
+        "Ata'mızı saygıyla anıyoruz.",  # Atatürk, the forefather: Arabizi a7a folds to ata
+        "Çok uyuz oldum, otobüs yine gecikti.",  # "I got annoyed"
+        "Annem yalancı dolma yaptı, çok güzel olmuş.",  # mock stuffed leaves
+        "Bir yalana kanmak seni aptal yapmaz.",  # a proverb: "you" aims at no one
+        "Kancık köpek yavruladı, barınak sahiplendirme yapacak.",  # a female dog
+        "المشروع فاشل من البداية والجزمة في السوق غالية",  # a failed plan, a shoe
+        "يا ثورة الشعب، لن ننساك",  # a revolution, not ثور (a bull)
+        "أعوذ بالله من إبليس الملعون",  # the devil, damned in a prayer
+        "نیروهای مزدور از مرز عقب نشستند",  # mercenary forces in the news
+        "Cahil û kal hatin civînê.",  # Kurmanji "young", not Turkish "ignorant"
+    ],
     "a vocative that calls on someone else": [
         "يا رب احفظ بلدنا من كل فاسد وكذاب",  # "O Lord ... every liar": the vocative is not aimed at the liar
     ],
