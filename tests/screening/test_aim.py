@@ -94,3 +94,9 @@ def test_turkish_object_forms_of_you_do_not_aim_a_word() -> None:
     proverb, insult = "bir yalana kanmak seni aptal", "sen tam bir aptal"
     assert not you_before(proverb, proverb.index("aptal"), "tr")
     assert you_before(insult, insult.index("aptal"), "tr")
+
+
+def test_you_in_the_sentence_before_does_not_aim_a_word() -> None:
+    agreeing, insulting = "i agree with you. stupid decisions like this", "you are so stupid"
+    assert not you_before(agreeing, agreeing.index("stupid"), "en")
+    assert you_before(insulting, insulting.index("stupid"), "en")

@@ -59,9 +59,13 @@ def second_person(language: str = "") -> frozenset[str]:
 
 
 def you_before(folded: str, start: int, language: str = "") -> bool:
-    """Whether one of the five words before `start` of a folded text says "you" (in the comment's
-    `language`, if known), or the word right before it calls on someone."""
-    window = _WORDS.findall(folded[max(0, start - 60) : start])[-5:]
+    """Whether one of the five words before `start` of a folded text, in its sentence, says "you" (in
+    the comment's `language`, if known), or the word right before it calls on someone. The sentence
+    bounds the window: in "I agree with you. Stupid decisions like this cost us" no one is called
+    stupid."""
+    before = folded[max(0, start - 60) : start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    window = _WORDS.findall(before[ends[-1] :] if ends else before)[-5:]
     you = second_person(language)
     return any(word in you for word in window) or (bool(window) and window[-1] in VOCATIVE)
 
