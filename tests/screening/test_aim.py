@@ -100,3 +100,14 @@ def test_you_in_the_sentence_before_does_not_aim_a_word() -> None:
     agreeing, insulting = "i agree with you. stupid decisions like this", "you are so stupid"
     assert not you_before(agreeing, agreeing.index("stupid"), "en")
     assert you_before(insulting, insulting.index("stupid"), "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "aimed"),
+    [("did you see how stupid the new bus plan is", False), ("thank you for the article, the idiots", False),
+     ("you are such a stupid idiot", True), ("you're a fucking moron", True), ("you utterly stupid man", True)],
+)
+def test_in_english_you_aims_a_word_only_through_words_that_link_them(text: str, aimed: bool) -> None:
+    folded = normalise(text).text
+    word = text.split()[-1] if aimed else ("stupid" if "stupid" in text else "idiots")
+    assert you_before(folded, folded.rindex(normalise(word).text), "en") is aimed

@@ -131,6 +131,7 @@ SUITE = {
     ],
     "strong disagreement": [
         "I agree with you. Stupid decisions like this cost us all.",  # "you" is in the sentence before
+        "Did you see how stupid the new bus plan is?",  # "you" sees; the plan is stupid
         "I completely disagree with the author; this analysis ignores the facts on the ground in Basra.",
         "You are wrong about the dam, and your numbers are from 2015. Read the new report before you comment.",
         "This is the worst article I have read in this paper, one-sided and lazy.",

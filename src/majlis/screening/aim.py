@@ -53,6 +53,16 @@ _SENTENCE_END = re.compile(r"[.!?\n؟]")
 _INVISIBLE = "".join(map(chr, INVISIBLE))
 
 
+# In English, "you" aims the word only through words that can stand between them ("you are such a",
+# "you fucking", "you utterly"): in "did you see how stupid the plan is", "you" is the one who sees.
+_EN_BRIDGE = frozenset(
+    "are re r is were was be been being am become becoming became seem seems must will gonna both all "
+    "such a an so the total complete absolute utter bloody fucking fuckin big little damn dumb stupid "
+    "pathetic lying worthless old fat ugly piece apiece of just one real look sound act acting sounding "
+    "like as and your ur".split()
+)
+
+
 def second_person(language: str = "") -> frozenset[str]:
     """The words that say "you" in a comment of `language` (all languages' when it is not known)."""
     return SECOND_PERSON_BY_LANGUAGE.get(language, SECOND_PERSON)
@@ -62,11 +72,14 @@ def you_before(folded: str, start: int, language: str = "") -> bool:
     """Whether one of the five words before `start` of a folded text, in its sentence, says "you" (in
     the comment's `language`, if known), or the word right before it calls on someone. The sentence
     bounds the window: in "I agree with you. Stupid decisions like this cost us" no one is called
-    stupid."""
+    stupid. In English, only `_EN_BRIDGE` words (or adverbs) may stand between "you" and the word."""
     before = folded[max(0, start - 60) : start]
     ends = [m.end() for m in _SENTENCE_END.finditer(before)]
     window = _WORDS.findall(before[ends[-1] :] if ends else before)[-5:]
     you = second_person(language)
+    if language == "en":
+        last = max((i for i, word in enumerate(window) if word in you), default=-1)
+        return last >= 0 and all(word in _EN_BRIDGE or word.endswith("ly") for word in window[last + 1 :])
     return any(word in you for word in window) or (bool(window) and window[-1] in VOCATIVE)
 
 
