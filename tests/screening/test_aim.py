@@ -111,3 +111,22 @@ def test_in_english_you_aims_a_word_only_through_words_that_link_them(text: str,
     folded = normalise(text).text
     word = text.split()[-1] if aimed else ("stupid" if "stupid" in text else "idiots")
     assert you_before(folded, folded.rindex(normalise(word).text), "en") is aimed
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language", "aimed"),
+    [
+        ("انت محق، قرار الحكومة غبي جدا", "غبي", "ar", False),  # you are right, the decision is stupid
+        ("انت واحد غبي", "غبي", "ar", True),
+        ("و انت الكذاب", "كذاب", "ar", True),  # the article joined to the word is not a word between
+        ("ياحمار", "حمار", "ar", True),  # the vocative joined to the word
+        ("Sen haklısın, bu karar çok aptal bir karar", "aptal", "tr", False),
+        ("Sen de gördün mü bu aptal planı", "aptal", "tr", False),
+        ("sen hep böyle salak mı olacaksın", "salak", "tr", True),
+        ("you, idiot", "idiot", "en", True),  # a comma right after "you" opens no clause
+    ],
+)
+def test_a_clause_of_its_own_or_words_that_do_not_link_keep_you_from_aiming(text: str, word: str, language: str,
+                                                                               aimed: bool) -> None:
+    folded = normalise(text).text
+    assert you_before(folded, folded.rindex(normalise(word).text), language) is aimed

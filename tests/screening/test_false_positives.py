@@ -132,6 +132,9 @@ SUITE = {
     "strong disagreement": [
         "I agree with you. Stupid decisions like this cost us all.",  # "you" is in the sentence before
         "Did you see how stupid the new bus plan is?",  # "you" sees; the plan is stupid
+        "انت محق، قرار الحكومة غبي جدا",  # you are right, the government's decision is stupid
+        "Sen haklısın, bu karar çok aptal bir karar.",  # the same in Turkish
+        "Sen de gördün mü bu aptal planı?",  # did you see this stupid plan too
         "I completely disagree with the author; this analysis ignores the facts on the ground in Basra.",
         "You are wrong about the dam, and your numbers are from 2015. Read the new report before you comment.",
         "This is the worst article I have read in this paper, one-sided and lazy.",

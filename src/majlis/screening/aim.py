@@ -17,7 +17,7 @@ from majlis.screening.normalise import INVISIBLE, normalise
 # Kept in the normalised form the matcher sees too (Sorani ئێوە folds to ييوه).
 _SECOND_PERSON_WORDS = {
     "en": ["you", "u", "youre", "ya"],
-    "ar": ["انت", "انتي", "انتو"],
+    "ar": ["انت", "انتي", "انتو", "انتم", "انك", "انكم"],
     "tr": ["sen", "ey"],
     "fa": ["تو", "شما"],
     "ckb": ["تو", "ئێوە", "ئەی"],
@@ -53,14 +53,29 @@ _SENTENCE_END = re.compile(r"[.!?\n؟]")
 _INVISIBLE = "".join(map(chr, INVISIBLE))
 
 
-# In English, "you" aims the word only through words that can stand between them ("you are such a",
-# "you fucking", "you utterly"): in "did you see how stupid the plan is", "you" is the one who sees.
-_EN_BRIDGE = frozenset(
-    "are re r is were was be been being am become becoming became seem seems must will gonna both all "
-    "such a an so the total complete absolute utter bloody fucking fuckin big little damn dumb stupid "
-    "pathetic lying worthless old fat ugly piece apiece of just one real look sound act acting sounding "
-    "like as and your ur".split()
-)
+# In English, Turkish and Arabic, "you" aims the word only through words that can stand between them
+# ("you are such a", "sen tam bir", "انت واحد"): in "did you see how stupid the plan is" or "sen de
+# gördün mü bu aptal planı", "you" is the one who sees. English adverbs (-ly) link too.
+_BRIDGES = {
+    "en": frozenset(
+        "are re r is were was be been being am become becoming became seem seems must will gonna both all "
+        "such a an so the total complete absolute utter bloody fucking fuckin big little damn dumb stupid "
+        "pathetic lying worthless old fat ugly piece apiece of just one real look sound act acting sounding "
+        "like as and your ur".split()
+    ),
+    "tr": frozenset(
+        "bir bi tam çok cok de da ne kadar koca gerçek gercek resmen cidden gibi düpedüz dupeduz adi "
+        "pis lan ulan be hep hala daha en böyle boyle".split()
+    ),
+    "ar": frozenset(normalise(w).text for w in (
+        "واحد انسان شخص حقا حقاً فعلا فعلاً مجرد جدا اكبر أكبر يا ولد بني".split()
+    )),
+}
+# A clause mark between "you" and the word, with words after it, starts another clause: "انت محق، قرار
+# الحكومة غبي" (you are right, the government's decision is stupid). Right after "you" it does not:
+# "you, idiot".
+_CLAUSE = re.compile(r"[,،;؛:]")
+_WORD_TAIL = re.compile(r"\w*$")
 
 
 def second_person(language: str = "") -> frozenset[str]:
@@ -72,15 +87,29 @@ def you_before(folded: str, start: int, language: str = "") -> bool:
     """Whether one of the five words before `start` of a folded text, in its sentence, says "you" (in
     the comment's `language`, if known), or the word right before it calls on someone. The sentence
     bounds the window: in "I agree with you. Stupid decisions like this cost us" no one is called
-    stupid. In English, only `_EN_BRIDGE` words (or adverbs) may stand between "you" and the word."""
+    stupid; a clause of its own bounds it too. In English, Turkish and Arabic only `_BRIDGES` words (or
+    adverbs) may stand between "you" and the word."""
     before = folded[max(0, start - 60) : start]
+    if before and before[-1].isalnum():  # the word begins inside a longer one (an Arabic clitic: الكذاب)
+        joined = _WORD_TAIL.search(before)
+        if joined is not None and joined.group() in VOCATIVE:
+            return True  # "ياحمار", the vocative joined to the word
+        before = before[: joined.start()] if joined is not None else before
     ends = [m.end() for m in _SENTENCE_END.finditer(before)]
-    window = _WORDS.findall(before[ends[-1] :] if ends else before)[-5:]
+    if ends:
+        before = before[ends[-1] :]
+    clauses = [m.end() for m in _CLAUSE.finditer(before)]
+    if clauses and _WORDS.search(before, clauses[-1]):
+        before = before[clauses[-1] :]  # the word opens a clause of its own
+    window = _WORDS.findall(before)[-5:]
+    if bool(window) and window[-1] in VOCATIVE:
+        return True
     you = second_person(language)
-    if language == "en":
-        last = max((i for i, word in enumerate(window) if word in you), default=-1)
-        return last >= 0 and all(word in _EN_BRIDGE or word.endswith("ly") for word in window[last + 1 :])
-    return any(word in you for word in window) or (bool(window) and window[-1] in VOCATIVE)
+    bridge = _BRIDGES.get(language)
+    if bridge is None:
+        return any(word in you for word in window)
+    last = max((i for i, word in enumerate(window) if word in you), default=-1)
+    return last >= 0 and all(word in bridge or word.endswith("ly") for word in window[last + 1 :])
 
 
 def you_right_before(folded: str, start: int) -> bool:
