@@ -124,6 +124,8 @@ def test_in_english_you_aims_a_word_only_through_words_that_link_them(text: str,
         ("Sen de gördün mü bu aptal planı", "aptal", "tr", False),
         ("sen hep böyle salak mı olacaksın", "salak", "tr", True),
         ("you, idiot", "idiot", "en", True),  # a comma right after "you" opens no clause
+        ("تو این شهر آدمای بیشعور زیادن", "بیشعور", "fa", False),  # تو before "this" is "in"
+        ("تو خیلی بیشعوری", "بیشعور", "fa", True),
     ],
 )
 def test_a_clause_of_its_own_or_words_that_do_not_link_keep_you_from_aiming(text: str, word: str, language: str,

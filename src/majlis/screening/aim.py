@@ -75,6 +75,7 @@ _BRIDGES = {
 # الحكومة غبي" (you are right, the government's decision is stupid). Right after "you" it does not:
 # "you, idiot".
 _CLAUSE = re.compile(r"[,،;؛:]")
+_FA_IN_BEFORE = frozenset(normalise(w).text for w in "این اون آن همین همون اینجا اونجا".split())
 _WORD_TAIL = re.compile(r"\w*$")
 
 
@@ -107,7 +108,9 @@ def you_before(folded: str, start: int, language: str = "") -> bool:
     you = second_person(language)
     bridge = _BRIDGES.get(language)
     if bridge is None:
-        return any(word in you for word in window)
+        # Persian تو before "this", "that" is "in": "تو این کشور احمق زیاده" (many fools in this country)
+        return any(word in you and not (language == "fa" and following in _FA_IN_BEFORE)
+                   for word, following in zip(window, window[1:] + [""]))
     last = max((i for i, word in enumerate(window) if word in you), default=-1)
     return last >= 0 and all(word in bridge or word.endswith("ly") for word in window[last + 1 :])
 
