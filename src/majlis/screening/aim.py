@@ -23,9 +23,15 @@ _SECOND_PERSON_WORDS = {
     "ckb": ["تو", "ئێوە", "ئەی"],
     "kmr": ["tu", "te", "hûn", "ey", "lo"],
 }
+
+
+def _as_written_and_folded(words: list[str]) -> frozenset[str]:
+    """The words as written and as the matcher's folded view reads them (a light view keeps accents)."""
+    return frozenset(words) | frozenset(normalise(w).text for w in words)
+
+
 SECOND_PERSON_BY_LANGUAGE = {
-    language: frozenset(words) | frozenset(normalise(w).text for w in words)
-    for language, words in _SECOND_PERSON_WORDS.items()
+    language: _as_written_and_folded(words) for language, words in _SECOND_PERSON_WORDS.items()
 }
 SECOND_PERSON = frozenset().union(*SECOND_PERSON_BY_LANGUAGE.values())  # when the language is not known
 # The Arabic vocative aims only the word right after it ("يا حقير"): in "يا رب ... كذاب" it calls on
@@ -56,27 +62,20 @@ _INVISIBLE = "".join(map(chr, INVISIBLE))
 # In English, Turkish and Arabic, "you" aims the word only through words that can stand between them
 # ("you are such a", "sen tam bir", "انت واحد"): in "did you see how stupid the plan is" or "sen de
 # gördün mü bu aptal planı", "you" is the one who sees. English adverbs (-ly) link too.
-_BRIDGES = {
-    "en": frozenset(
-        "are re r is were was be been being am become becoming became seem seems must will gonna both all "
-        "such a an so the total complete absolute utter bloody fucking fuckin big little damn dumb stupid "
-        "pathetic lying worthless old fat ugly piece apiece of just one real look sound act acting sounding "
-        "like as and your ur".split()
-    ),
-    "tr": frozenset(
-        "bir bi tam çok cok de da ne kadar koca gerçek gercek resmen cidden gibi düpedüz dupeduz adi "
-        "pis lan ulan be hep hala daha en böyle boyle".split()
-    ),
-    "ar": frozenset(normalise(w).text for w in (
-        "واحد انسان شخص حقا حقاً فعلا فعلاً مجرد جدا اكبر أكبر يا ولد بني".split()
-    )),
-}
+_BRIDGES = {language: _as_written_and_folded(words.split()) for language, words in {
+    "en": "are re r is were was be been being am become becoming became seem seems must will gonna both all "
+          "such a an so the total complete absolute utter bloody fucking fuckin big little damn dumb stupid "
+          "pathetic lying worthless old fat ugly piece apiece of just one real look sound act acting sounding "
+          "like as and your ur",
+    "tr": "bir bi tam çok de da ne kadar koca gerçek resmen cidden gibi düpedüz adi pis lan ulan be hep hala "
+          "daha en böyle",
+    "ar": "واحد انسان شخص حقا فعلا مجرد جدا أكبر يا ولد بني",
+}.items()}
 # A clause mark between "you" and the word, with words after it, starts another clause: "انت محق، قرار
 # الحكومة غبي" (you are right, the government's decision is stupid). Right after "you" it does not:
 # "you, idiot".
 _CLAUSE = re.compile(r"[,،;؛:]")
-_FA_IN_BEFORE = frozenset(normalise(w).text for w in "این اون آن همین همون اینجا اونجا".split())
-_WORD_TAIL = re.compile(r"\w*$")
+_FA_IN_BEFORE = _as_written_and_folded("این اون آن همین همون اینجا اونجا".split())
 
 
 def second_person(language: str = "") -> frozenset[str]:
@@ -92,10 +91,10 @@ def you_before(folded: str, start: int, language: str = "") -> bool:
     adverbs) may stand between "you" and the word."""
     before = folded[max(0, start - 60) : start]
     if before and before[-1].isalnum():  # the word begins inside a longer one (an Arabic clitic: الكذاب)
-        joined = _WORD_TAIL.search(before)
-        if joined is not None and joined.group() in VOCATIVE:
+        joined = _WORDS.findall(before)[-1]
+        if joined in VOCATIVE:
             return True  # "ياحمار", the vocative joined to the word
-        before = before[: joined.start()] if joined is not None else before
+        before = before[: -len(joined)]
     ends = [m.end() for m in _SENTENCE_END.finditer(before)]
     if ends:
         before = before[ends[-1] :]
