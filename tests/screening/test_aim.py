@@ -126,6 +126,10 @@ def test_in_english_you_aims_a_word_only_through_words_that_link_them(text: str,
         ("you, idiot", "idiot", "en", True),  # a comma right after "you" opens no clause
         ("تو این شهر آدمای بیشعور زیادن", "بیشعور", "fa", False),  # تو before "this" is "in"
         ("تو خیلی بیشعوری", "بیشعور", "fa", True),
+        ("Te dît ev plana bêaqil çiqas xirab e?", "bêaqil", "kmr", False),  # "this" plan is stupid
+        ("Tu kerekî bêaqil î", "bêaqil", "kmr", True),
+        ("تۆ ئەم بڕیارە گەمژەیە دەخوێنیتەوە", "گەمژە", "ckb", False),
+        ("تۆ زۆر گەمژەیت", "گەمژە", "ckb", True),
     ],
 )
 def test_a_clause_of_its_own_or_words_that_do_not_link_keep_you_from_aiming(text: str, word: str, language: str,

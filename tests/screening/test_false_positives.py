@@ -192,6 +192,12 @@ SUITE = {
     "a vocative that calls on someone else": [
         "يا رب احفظ بلدنا من كل فاسد وكذاب",  # "O Lord ... every liar": the vocative is not aimed at the liar
     ],
+    "you asked about a stupid thing, in Kurdish": [
+        "Te dît ev plana bêaqil çiqas xirab e?",  # did you see how bad this stupid plan is
+        "Tu dizanî ev biryara bêaqil dê çi bike?",  # do you know what this stupid decision will do
+        "Te ev qanûna ehmeq xwend?",  # did you read this foolish law
+        "تۆ ئەم بڕیارە گەمژانەیەت خوێندەوە؟",  # did you read this stupid decision
+    ],
 }
 CASES = [(group, text) for group, texts in SUITE.items() for text in texts]
 
