@@ -69,6 +69,16 @@ to review from 11.0% to 7.6% and kept every hateful one, but it cost the public 
 violations kept, and on the Kurdish evaluation sets identity attacks kept fell from 93.3% to 80.0%
 (Sorani) and to 86.7% (Kurmanji): the model learnt the templates, not the bias.
 
+Also tried on 2026-12-03 and not adopted: the model trained and run on comments with the names of groups
+(`data/groups.tsv`) blanked, so that it cannot read them at all (the lists and the group rule still do).
+Here the neutral sentences sent to review fell from 11.0% to 3.1% (Arabic, Sorani, English, Persian 0%,
+Turkish 1.7%; what stayed in Kurmanji is one template, whatever the group) and the hateful ones kept rose
+(English 90.0% to 100%); on the public dev split it was even (mean ROC AUC 0.9175 to 0.9169, violations
+kept 83.32% to 83.25%, clean approved 82.77% to 83.02%), but each set's identity-abuse ranking fell a little
+(L-HSAB 0.797 to 0.788, T-HSAB 0.790 to 0.785), and on the Kurdish evaluation sets identity attacks kept
+fell from 93.3% to 76.7% (Sorani) and 86.7% (Kurmanji). Under pre-moderation a neutral comment held is
+a delay, an identity attack let through is published: the names stay in what the model reads.
+
 | language | neutral | neutral rejected | neutral to review | hateful | hateful kept | hateful rejected | AUC |
 |---|---|---|---|---|---|---|---|
 {chr(10).join(rows)}

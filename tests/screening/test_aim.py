@@ -129,6 +129,7 @@ def test_in_english_you_aims_a_word_only_through_words_that_link_them(text: str,
         ("Te dît ev plana bêaqil çiqas xirab e?", "bêaqil", "kmr", False),  # "this" plan is stupid
         ("Tu kerekî bêaqil î", "bêaqil", "kmr", True),
         ("تۆ ئەم بڕیارە گەمژەیە دەخوێنیتەوە", "گەمژە", "ckb", False),
+        ("تۆ بەم قسە گەمژانەیە باوەڕ دەکەیت؟", "گەمژانە", "ckb", False),  # بەم: with this
         ("تۆ زۆر گەمژەیت", "گەمژە", "ckb", True),
     ],
 )

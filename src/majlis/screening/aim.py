@@ -82,7 +82,7 @@ _FA_IN_BEFORE = _as_written_and_folded("این اون آن همین همون ا�
 # future particle ("tu wê bibî ...", you will become ...).
 _NAMES_ANOTHER = {language: _as_written_and_folded(words.split()) for language, words in {
     "kmr": "ev ew vê vî van evê evî evan ewan vana wana wî wan",
-    "ckb": "ئەم ئەو ئەمە ئەوە ئەمانە ئەوانە ئەوان",
+    "ckb": "ئەم ئەو ئەمە ئەوە ئەمانە ئەوانە ئەوان لەم لەو بەم بەو لەمە لەوە بەمە بەوە",
 }.items()}
 
 
