@@ -126,6 +126,7 @@ def test_in_english_you_aims_a_word_only_through_words_that_link_them(text: str,
         ("you, idiot", "idiot", "en", True),  # a comma right after "you" opens no clause
         ("تو این شهر آدمای بیشعور زیادن", "بیشعور", "fa", False),  # تو before "this" is "in"
         ("تو خیلی بیشعوری", "بیشعور", "fa", True),
+        ("تو واقعا این وزیر احمق را قبول داری؟", "احمق", "fa", False),  # "this" minister is stupid
         ("Te dît ev plana bêaqil çiqas xirab e?", "bêaqil", "kmr", False),  # "this" plan is stupid
         ("Tu kerekî bêaqil î", "bêaqil", "kmr", True),
         ("تۆ ئەم بڕیارە گەمژەیە دەخوێنیتەوە", "گەمژە", "ckb", False),

@@ -192,7 +192,9 @@ SUITE = {
     "a vocative that calls on someone else": [
         "يا رب احفظ بلدنا من كل فاسد وكذاب",  # "O Lord ... every liar": the vocative is not aimed at the liar
     ],
-    "you asked about a stupid thing, in Kurdish": [
+    "you asked about a stupid thing or official, in Kurdish and Persian": [
+        "تو واقعا این وزیر احمق را قبول داری؟",  # do you really accept this stupid minister
+        "شما واقعا از این نماینده بیشعور دفاع می‌کنید؟",  # do you really defend this rude MP
         "Te dît ev plana bêaqil çiqas xirab e?",  # did you see how bad this stupid plan is
         "Tu dizanî ev biryara bêaqil dê çi bike?",  # do you know what this stupid decision will do
         "Te ev qanûna ehmeq xwend?",  # did you read this foolish law

@@ -75,12 +75,13 @@ _BRIDGES = {language: _as_written_and_folded(words.split()) for language, words 
 # الحكومة غبي" (you are right, the government's decision is stupid). Right after "you" it does not:
 # "you, idiot".
 _CLAUSE = re.compile(r"[,،;؛:]")
-_FA_IN_BEFORE = _as_written_and_folded("این اون آن همین همون اینجا اونجا".split())
-# In Kurdish, a demonstrative (or a third person) between "you" and the word means it describes what
-# follows, not the reader: "Te dît ev plana bêaqil ...?" (did you see this stupid plan), "تۆ ئەم بڕیارە
-# گەمژانەیەت خوێندەوە؟" (did you read this stupid decision). Kurmanji "wê" is left out: it is also the
-# future particle ("tu wê bibî ...", you will become ...).
+# In Persian and Kurdish, a demonstrative (or a third person) between "you" and the word means it
+# describes what follows, not the reader: "Te dît ev plana bêaqil ...?" (did you see this stupid plan),
+# "تو واقعا این وزیر احمق را قبول داری؟" (do you really accept this stupid minister); Persian تو right
+# before "this" or "here" is "in": "تو این کشور احمق زیاده" (many fools in this country). Kurmanji "wê"
+# is left out: it is also the future particle ("tu wê bibî ...", you will become ...).
 _NAMES_ANOTHER = {language: _as_written_and_folded(words.split()) for language, words in {
+    "fa": "این اون آن همین همون اینجا اونجا آنجا او اینها اینا اونا آنها",
     "kmr": "ev ew vê vî van evê evî evan ewan vana wana wî wan",
     "ckb": "ئەم ئەو ئەمە ئەوە ئەمانە ئەوانە ئەوان لەم لەو بەم بەو لەمە لەوە بەمە بەوە",
 }.items()}
@@ -115,11 +116,8 @@ def you_before(folded: str, start: int, language: str = "") -> bool:
     you = second_person(language)
     bridge = _BRIDGES.get(language)
     if bridge is None:
-        # Persian تو before "this", "that" is "in": "تو این کشور احمق زیاده" (many fools in this country)
         another = _NAMES_ANOTHER.get(language, frozenset())
-        return any(word in you and not (language == "fa" and following in _FA_IN_BEFORE)
-                   and another.isdisjoint(window[at + 1 :])
-                   for at, (word, following) in enumerate(zip(window, window[1:] + [""])))
+        return any(word in you and another.isdisjoint(window[at + 1 :]) for at, word in enumerate(window))
     last = max((i for i, word in enumerate(window) if word in you), default=-1)
     return last >= 0 and all(word in bridge or word.endswith("ly") for word in window[last + 1 :])
 
