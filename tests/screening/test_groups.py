@@ -26,6 +26,9 @@ stage = GroupStage()
         ("افغانی ها انگل هستند", "fa"),
         ("عەرەبەکان مشەخۆرن", "ckb"),
         ("Ereb parazît in", "kmr"),
+        ("Misilman hemû terorîst in", "kmr"),  # terorîst, casûs, mîna kêzikan: evidence alone
+        ("Afgan mîna kêzikan zêde dibin", "kmr"),
+        ("Hevzayend bêbext in", "kmr"),
         # groups named by faith, gender identity or disability, not only by people
         ("Feminists are a plague on this country", "en"),
         ("The disabled are parasites living off our taxes", "en"),
@@ -48,6 +51,9 @@ def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: s
     [
         ("عەرەب و کورد و تورکمان لە کەرکووک پێکەوە دەژین", "ckb"),  # naming groups is not attacking them
         ("Ereb, Kurd û Tirkmen li Kerkûkê bi hev re dijîn", "kmr"),
+        ("Polîs dibêje êrîşa terorîst li Amedê hat pêşîlêgirtin", "kmr"),  # terrorism in the news, no group
+        ("Afgan û Iraqî li kampê bi hev re dixebitin", "kmr"),
+        ("Kürtler ve Afganlar terörist saldırıyı kınadı", "tr"),  # Turkish terörist is not the Kurmanji entry
         ("The minister is an idiot. Refugees arrived in Duhok on Monday.", "en"),  # insult and group apart
         ('Calling refugees "idiots" is a disgrace', "en"),  # the insult is quoted
         ("Cockroaches and rats spread in the camp after the flood", "en"),  # a pest, no group

@@ -36,3 +36,17 @@ def test_the_development_comments_are_training_rows_with_clean_ones_counted_more
     clean = [r for r in rows if r.clean]
     assert len(clean) == 140 * KURDISH_CLEAN_COPIES and len(rows) - len(clean) == 166
     assert any("identity_abuse" in r.labels for r in rows) and any(r.spam for r in rows)
+
+
+LISTS_DEV = DEV.parent / "lists_dev"
+
+
+def test_kurmanji_comments_the_lists_were_tuned_on_but_the_model_never_read() -> None:
+    """bench/data/kurdish/lists_dev: everyday comments and violations in new turns of phrase (see the
+    folder's README section); the model is not trained on them."""
+    verdicts = [(label, screener.screen(text)) for _, label, _, text in written_comments(LISTS_DEV, "kmr")]
+    violations = [v for label, v in verdicts if label != "clean"]
+    clean = [v for label, v in verdicts if label == "clean"]
+    assert len(violations) == 25 and len(clean) == 40
+    assert sum(v.action is not Action.APPROVE for v in violations) >= 23
+    assert not [v for v in clean if v.action is Action.REJECT]

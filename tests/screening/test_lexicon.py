@@ -83,6 +83,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("سەگەکان حەرامزادەن", "ckb", Category.PERSONAL_ATTACK),  # insult with Sorani endings
         ("ez ê wî bikujim", "kmr", Category.THREAT),
         ("divê bên kuştin", "kmr", Category.THREAT),
+        ("Rojnamevanê ku ev nivîsand divê were kuştin", "kmr", Category.THREAT),
+        ("ez ê serê te bişkênim", "kmr", Category.THREAT),
     ],
 )
 def test_listed_words_are_found_in_every_language(text: str, language: str, category: Category) -> None:
