@@ -97,7 +97,8 @@ def you_before(folded: str, start: int, language: str = "") -> bool:
     the comment's `language`, if known), or the word right before it calls on someone. The sentence
     bounds the window: in "I agree with you. Stupid decisions like this cost us" no one is called
     stupid; a clause of its own bounds it too. In English, Turkish and Arabic only `_BRIDGES` words (or
-    adverbs) may stand between "you" and the word."""
+    adverbs) may stand between "you" and the word; in Persian, Sorani and Kurmanji any word but those of
+    `_NAMES_ANOTHER` (this, that, he, they) may."""
     before = folded[max(0, start - 60) : start]
     if before and before[-1].isalnum():  # the word begins inside a longer one (an Arabic clitic: الكذاب)
         joined = _WORDS.findall(before)[-1]
