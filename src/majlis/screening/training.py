@@ -223,6 +223,7 @@ def calibrate(model: LinearModel, rows: Sequence[Row], reject_rate: float = 0.01
     """Choose the knots on the dev split: at most `reject_rate` of any set's clean texts reach the
     reject line on the model alone, and about `review_rate` of them the review line."""
     dev = [r for r in rows if r.split == DEV and r.dataset not in EVAL_ONLY]
+    labels_spam = {r.dataset for r in dev if r.spam}  # only sets that label spam calibrate the spam head
     toxic: dict[str, list[float]] = {}
     spam: dict[str, list[float]] = {}
     for row in dev:
@@ -230,8 +231,8 @@ def calibrate(model: LinearModel, rows: Sequence[Row], reject_rate: float = 0.01
             continue
         prediction = model.predict(normalise(row.text).text, row_language(row.text))
         toxic.setdefault(row.dataset, []).append(prediction.toxic)
-        if any(r.spam for r in dev if r.dataset == row.dataset):
-            spam.setdefault(row.dataset, []).append(prediction.spam)  # only sets that label spam
+        if row.dataset in labels_spam:
+            spam.setdefault(row.dataset, []).append(prediction.spam)
     knots = {
         "toxic": _knots({k: np.array(v) for k, v in toxic.items()}, reject_rate, review_rate),
         "spam": _knots({k: np.array(v) for k, v in spam.items()}, reject_rate, review_rate),
