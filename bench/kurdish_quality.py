@@ -84,8 +84,8 @@ written per language — ordinary comments, hard negatives (war and crime news, 
 officials, respectful religious words, neutral mentions of peoples and faiths, slurs quoted to condemn them) and
 violations of every category — and each of them once more inside a neutral framing phrase. No list entry or model
 weight was made from them; the lists were extended after the sets existed, without reading them, by the same team —
-first per category, then on a separately written development set (`bench/data/kurdish/dev`, see the sets' README),
-which the model is also trained on — so these figures are indicative rather than independent. Default policy, no article (so no off-topic score), language detected.
+first per category, then on separately written development sets (`bench/data/kurdish/dev`, which the model is
+also trained on, and `bench/data/kurdish/lists_dev`, Kurmanji, for the lists only; see the sets' README) — so these figures are indicative rather than independent. Default policy, no article (so no off-topic score), language detected.
 
 | set | comments | violations | ROC AUC | ROC AUC, written comments only | violations kept | violations rejected | clean rejected | clean to review | clean approved | detected as this language |
 |---|---|---|---|---|---|---|---|---|---|---|
