@@ -13,6 +13,7 @@ from majlis.screening import Screener
 from majlis.screening.datasets import written_comments
 
 DEV = Path(__file__).resolve().parents[2] / "bench" / "data" / "kurdish" / "dev"
+LISTS_DEV = DEV.parent / "lists_dev"  # Kurmanji comments the lists were tuned on, never trained on
 screener = Screener()
 
 
@@ -37,8 +38,6 @@ def test_the_development_comments_are_training_rows_with_clean_ones_counted_more
     assert len(clean) == 140 * KURDISH_CLEAN_COPIES and len(rows) - len(clean) == 166
     assert any("identity_abuse" in r.labels for r in rows) and any(r.spam for r in rows)
 
-
-LISTS_DEV = DEV.parent / "lists_dev"
 
 
 def test_kurmanji_comments_the_lists_were_tuned_on_but_the_model_never_read() -> None:

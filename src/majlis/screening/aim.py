@@ -10,29 +10,27 @@ from functools import lru_cache
 
 from majlis.screening.normalise import INVISIBLE, normalise
 
+
+def _word_sets(words_by_language: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each language's words (space-separated) as written and as the matcher's folded view reads them
+    (a light view keeps accents)."""
+    return {language: frozenset(words.split()) | frozenset(normalise(w).text for w in words.split())
+            for language, words in words_by_language.items()}
+
+
 # A second-person word or a vocative just before a mild insult aims it at someone ("you idiot"), each
 # language's own: English "u" and "ya" are a Turkish case ending ("youtube'u") and particle ("yaaa"),
 # Kurmanji "ey" a Turkish vocative too. Turkish "sen" only: its object forms (seni, sana) come before
 # insults that aim at no one ("bir yalana kanmak seni aptal yapmaz", a lie does not make you a fool).
 # Kept in the normalised form the matcher sees too (Sorani ئێوە folds to ييوه).
-_SECOND_PERSON_WORDS = {
-    "en": ["you", "u", "youre", "ya"],
-    "ar": ["انت", "انتي", "انتو", "انتم", "انك", "انكم"],
-    "tr": ["sen", "ey"],
-    "fa": ["تو", "شما"],
-    "ckb": ["تو", "ئێوە", "ئەی"],
-    "kmr": ["tu", "te", "hûn", "ey", "lo"],
-}
-
-
-def _as_written_and_folded(words: list[str]) -> frozenset[str]:
-    """The words as written and as the matcher's folded view reads them (a light view keeps accents)."""
-    return frozenset(words) | frozenset(normalise(w).text for w in words)
-
-
-SECOND_PERSON_BY_LANGUAGE = {
-    language: _as_written_and_folded(words) for language, words in _SECOND_PERSON_WORDS.items()
-}
+SECOND_PERSON_BY_LANGUAGE = _word_sets({
+    "en": "you u youre ya",
+    "ar": "انت انتي انتو انتم انك انكم",
+    "tr": "sen ey",
+    "fa": "تو شما",
+    "ckb": "تو ئێوە ئەی",
+    "kmr": "tu te hûn ey lo",
+})
 SECOND_PERSON = frozenset().union(*SECOND_PERSON_BY_LANGUAGE.values())  # when the language is not known
 # The Arabic vocative aims only the word right after it ("يا حقير"): in "يا رب ... كذاب" it calls on
 # someone else, and greetings ("يا جماعة", "يا عمري") open many innocent sentences.
@@ -62,7 +60,7 @@ _INVISIBLE = "".join(map(chr, INVISIBLE))
 # In English, Turkish and Arabic, "you" aims the word only through words that can stand between them
 # ("you are such a", "sen tam bir", "انت واحد"): in "did you see how stupid the plan is" or "sen de
 # gördün mü bu aptal planı", "you" is the one who sees. English adverbs (-ly) link too.
-_BRIDGES = {language: _as_written_and_folded(words.split()) for language, words in {
+_BRIDGES = _word_sets({
     "en": "are re r is were was be been being am become becoming became seem seems must will gonna both all "
           "such a an so the total complete absolute utter bloody fucking fuckin big little damn dumb stupid "
           "pathetic lying worthless old fat ugly piece apiece of just one real look sound act acting sounding "
@@ -70,7 +68,7 @@ _BRIDGES = {language: _as_written_and_folded(words.split()) for language, words 
     "tr": "bir bi tam çok de da ne kadar koca gerçek resmen cidden gibi düpedüz adi pis lan ulan be hep hala "
           "daha en böyle",
     "ar": "واحد انسان شخص حقا فعلا مجرد جدا أكبر يا ولد بني",
-}.items()}
+})
 # A clause mark between "you" and the word, with words after it, starts another clause: "انت محق، قرار
 # الحكومة غبي" (you are right, the government's decision is stupid). Right after "you" it does not:
 # "you, idiot".
@@ -80,11 +78,11 @@ _CLAUSE = re.compile(r"[,،;؛:]")
 # "تو واقعا این وزیر احمق را قبول داری؟" (do you really accept this stupid minister); Persian تو right
 # before "this" or "here" is "in": "تو این کشور احمق زیاده" (many fools in this country). Kurmanji "wê"
 # is left out: it is also the future particle ("tu wê bibî ...", you will become ...).
-_NAMES_ANOTHER = {language: _as_written_and_folded(words.split()) for language, words in {
+_NAMES_ANOTHER = _word_sets({
     "fa": "این اون آن همین همون اینجا اونجا آنجا او اینها اینا اونا آنها",
     "kmr": "ev ew vê vî van evê evî evan ewan vana wana wî wan",
     "ckb": "ئەم ئەو ئەمە ئەوە ئەمانە ئەوانە ئەوان لەم لەو بەم بەو لەمە لەوە بەمە بەوە",
-}.items()}
+})
 
 
 def second_person(language: str = "") -> frozenset[str]:
