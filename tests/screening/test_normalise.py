@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -115,3 +117,29 @@ def test_leetspeak_is_undone_in_whole_words_that_hold_a_letter_symbol_pair(text:
 
     expected = re.sub(r"\S+", lambda m: mark(m) if re.search(_LEET_PAIR, m.group()) else m.group(), text)
     assert _LEET_CANDIDATE.sub(mark, text) == expected
+
+
+def _fold_one_by_one(text: str) -> tuple[str, list[int], list[int]]:
+    """The character view built one character at a time: what the run-by-run fold must equal."""
+    from majlis.screening.normalise import INVISIBLE, TATWEEL, fold_char
+
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, ch in enumerate(text):
+        folded = fold_char(ch)
+        if folded:
+            chars.append(folded)
+            starts += [index] * len(folded)
+            ends += [index + 1] * len(folded)
+        elif ends and ends[-1] == index and (unicodedata.category(ch).startswith("M") or ch == TATWEEL
+                                             or ord(ch) in INVISIBLE):
+            ends[-1] = index + 1
+    return "".join(chars), starts, ends
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("abc كلب\u064e\u0651\u0640\u200c\u200b\u0621ßﬁ️é\u0301")), max_size=40).map("".join))
+def test_the_fold_goes_run_by_run_as_it_would_character_by_character(text: str) -> None:
+    view = normalise(text, evasion=False)
+    assert (view.text, list(view.starts), list(view.ends)) == _fold_one_by_one(text)

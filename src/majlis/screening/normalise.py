@@ -113,21 +113,32 @@ def light_fold_char(ch: str) -> str:
 class _FoldTable:
     """`str.translate` tables filled lazily with every character seen, and the set of characters
     that do not fold one-to-one (dropped or expanded): only texts holding one of those need the
-    slow path that tracks offsets."""
+    slow path that tracks offsets, and it goes from one of them to the next."""
 
     def __init__(self, fold: Callable[[str], str]) -> None:
         self.fold = fold
         self.table: dict[int, str] = {}
         self.known: set[str] = set()
         self.irregular: set[str] = set()
+        # Dropped characters that belong to the letter before them (marks, tatweel, joiners).
+        self.attaching: set[str] = set()
+        self.irregular_pattern = re.compile("(?!)")
 
     def learn(self, chars: set[str]) -> None:
-        for ch in chars - self.known:
+        new = chars - self.known
+        if not new:
+            return
+        for ch in new:
             folded = self.fold(ch)
             self.table[ord(ch)] = folded
             if len(folded) != 1:
                 self.irregular.add(ch)
-            self.known.add(ch)
+                if not folded and (unicodedata.category(ch).startswith("M") or ch == TATWEEL or ord(ch) in INVISIBLE):
+                    self.attaching.add(ch)
+        if new & self.irregular:
+            self.irregular_pattern = re.compile("[" + "".join(map(re.escape, sorted(self.irregular))) + "]")
+        # Known last: another thread takes a known character's fold and pattern as complete.
+        self.known |= new
 
 
 _TABLES = {False: _FoldTable(fold_char), True: _FoldTable(light_fold_char)}
@@ -140,22 +151,31 @@ def _fold(text: str, light: bool = False) -> tuple[str, Sequence[int], Sequence[
     if not (chars_seen & table.irregular):
         # The common case: one character in, one out, offsets unchanged (ranges: nothing to build).
         return text.translate(table.table), range(len(text)), range(1, len(text) + 1)
-    fold = table.fold
+    # The characters between two irregular ones fold one for one: translated as a run.
+    mapping = table.table
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for index, ch in enumerate(text):
-        folded = fold(ch)
-        if not folded:
-            if ends and (unicodedata.category(ch).startswith("M") or ch == TATWEEL or ord(ch) in INVISIBLE):
-                # A dropped mark or joiner belongs to the letter before it.
-                if ends[-1] == index:
-                    ends[-1] = index + 1
-            continue
-        for sub in folded:
-            chars.append(sub)
-            starts.append(index)
-            ends.append(index + 1)
+    position = 0
+    for match in table.irregular_pattern.finditer(text):
+        index = match.start()
+        if index > position:
+            chars.append(text[position:index].translate(mapping))
+            starts += range(position, index)
+            ends += range(position + 1, index + 1)
+        ch = text[index]
+        folded = mapping[ord(ch)]
+        if folded:
+            chars.append(folded)
+            starts += [index] * len(folded)
+            ends += [index + 1] * len(folded)
+        elif ends and ends[-1] == index and ch in table.attaching:
+            ends[-1] = index + 1  # a dropped mark or joiner belongs to the letter before it
+        position = index + 1
+    if position < len(text):
+        chars.append(text[position:].translate(mapping))
+        starts += range(position, len(text))
+        ends += range(position + 1, len(text) + 1)
     return "".join(chars), tuple(starts), tuple(ends)
 
 
