@@ -53,6 +53,10 @@ def test_telltale_letters_and_words_decide_without_the_model() -> None:
     assert detect_language("Ez ji te hez dikim, tu dizanî ku ev rast e").language == "kmr"
     # Too few English function words: the model decides (Dutch here, not English).
     assert detect_language("De gemeente heeft de brug weer geopend voor het verkeer").method == "fasttext-lite"
+    # Two function words settle a short English post; a Turkish function word beside them (Turkish
+    # typed without its letters) leaves it to the model.
+    assert detect_language("so sick of my phone").method == "words"
+    assert detect_language("devlet herkese is bulmak zorunda mi, bu is the problem").method != "words"
 
 
 @pytest.mark.parametrize("text", ["ya 7mar enta", "sho 3am t2ol ya zalameh", "inta 7elo kteer w 3ajabni el mawdoo3"])

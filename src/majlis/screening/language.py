@@ -31,9 +31,14 @@ TURKISH_LETTERS = re.compile(r"[ğıİöüĞÖÜ]")
 # Dotless ı and ğ are written by Turkish (and Azerbaijani, folded into it) and by no other
 # language served here; with no Kurmanji ê î û beside them they decide, like Sorani letters do.
 TURKISH_ONLY_LETTERS = re.compile(r"[ğıĞ]")
-# English function words: three of them in a Latin text with no Turkish or Kurmanji letter is English.
-ENGLISH_WORDS = re.compile(r"\b(?:the|and|is|are|you|to|of|that|this|it|in|for|was|with|have|not)\b", re.IGNORECASE)
-ENGLISH_MIN_WORDS = 3
+# English function words: two of them in a Latin text with no Turkish or Kurmanji letter and no
+# Turkish function word (Turkish is often typed without its letters) is English.
+ENGLISH_WORDS = re.compile(r"\b(?:the|and|is|are|you|to|of|that|this|it|in|for|was|with|have|not|i|im|my|me|your"
+                           r"|be|on|at|so|just|all|but|what|get|do|like|they|he|she|we|its|if|no|when|who|how"
+                           r"|can|will|about|up|out|dont)\b", re.IGNORECASE)
+ENGLISH_MIN_WORDS = 2
+TURKISH_WORDS = re.compile(r"\b(?:ve|bir|bu|ama|icin|için|de|da|ne|mi|cok|çok|gibi|daha|ben|sen|biz|var|yok|diye"
+                           r"|kadar|niye|neden|ile|ki|ise|olan|olarak|sonra)\b", re.IGNORECASE)
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+")
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+|\d+")
@@ -112,11 +117,13 @@ def detect_language(text: str, hint: str = "") -> Detected:
         if persian != arabic_only:
             return Detected("fa" if persian else "ar", 0.9, "letters")
     if letters.language in ("tr", "en") and not KURMANJI_LETTERS.search(clean):
-        # Decided by letters and words as the model would decide (it agreed on 43,633 of the 43,649
-        # Latin-script texts of the labelled sets these rules decide), at a fraction of its cost.
+        # Decided by letters and words as the model would decide, at a fraction of its cost: it agreed
+        # on 57,480 of the 57,525 Latin-script texts of the labelled sets and Kurdish samples these
+        # rules decide, and most of the rest are English tweets it read as German or Dutch.
         if TURKISH_ONLY_LETTERS.search(clean):
             return Detected("tr", 0.9, "letters")
-        if letters.language == "en" and len(ENGLISH_WORDS.findall(clean)) >= ENGLISH_MIN_WORDS:
+        if (letters.language == "en" and len(ENGLISH_WORDS.findall(clean)) >= ENGLISH_MIN_WORDS
+                and not TURKISH_WORDS.search(clean)):
             return Detected("en", 0.9, "words")
     model = _model()
     if model is not None:
