@@ -16,6 +16,7 @@ ENGINE_VERSION = "majlis-screen/0.4"
 # probability: lists and rules give many comments the same score, and the model tells them apart.
 # The weight was chosen on the dev split (docs/quality.md); decisions use the scores alone.
 RANK_WEIGHT = 3.0
+_CATEGORIES = tuple(Category)  # iterating the enum itself costs a generator step per member
 
 
 class Stage(Protocol):
@@ -37,7 +38,7 @@ class Screener:
         context = context or ScreenContext()
         started = time.perf_counter()
         detected = detect_language(text, context.language_hint)
-        scores = {c: 0.0 for c in Category}
+        scores = dict.fromkeys(_CATEGORIES, 0.0)
         signals: dict[str, float] = {}
         # Built field by field: `dataclasses.replace` costs several times more, on every comment.
         context = ScreenContext(policy=context.policy, article=context.article, recent=context.recent,
