@@ -26,10 +26,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # Pictographs (emoji, dingbats) carry tone that words may not ("🖕", "🔪", "🤮"); the skin-tone
 # modifiers U+1F3FB–U+1F3FF are left out, so each pictograph is one feature whatever its tone.
 _PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001F000-\U0001F3FA\U0001F400-\U0001FAFF]")
-# Per word: its own features, its UTF-8 bytes and the CRC of "b:<word> " (the state after the first
-# half of a bigram). `zlib.crc32(b, crc32(a)) == crc32(a + b)`, so a bigram's hash is one call over
+# Per word: its own features (int64s, as bytes: a comment's are joined in one call, where
+# concatenating arrays cost a call per word), its UTF-8 bytes and the CRC of "b:<word> " (the state
+# after the first half of a bigram). `zlib.crc32(b, crc32(a)) == crc32(a + b)`, so a bigram's hash is one call over
 # the second word's bytes, the same number `_h` gives for the whole bigram string.
-_CACHE: dict[str, tuple[np.ndarray, bytes, int]] = {}
+_CACHE: dict[str, tuple[bytes, bytes, int]] = {}
 _CACHE_LIMIT = 200_000
 MAX_WORDS = 400  # words of a comment the model reads
 
@@ -38,7 +39,7 @@ def _h(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (DIMENSIONS - 1)
 
 
-def _word_features(word: str) -> tuple[np.ndarray, bytes, int]:
+def _word_features(word: str) -> tuple[bytes, bytes, int]:
     """The word itself and its character 3- to 5-grams (with word boundary marks), with what its
     bigrams need (see `_CACHE`)."""
     cached = _CACHE.get(word)
@@ -49,7 +50,7 @@ def _word_features(word: str) -> tuple[np.ndarray, bytes, int]:
     for n in (3, 4, 5):
         for i in range(len(padded) - n + 1):
             ids.append(_h("c:" + padded[i : i + n]))
-    result = (np.asarray(ids, dtype=np.int64), word.encode("utf-8"), zlib.crc32(f"b:{word} ".encode()))
+    result = (np.asarray(ids, dtype=np.int64).tobytes(), word.encode("utf-8"), zlib.crc32(f"b:{word} ".encode()))
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[word] = result
@@ -69,7 +70,7 @@ def occurrences(folded: str) -> tuple[list[tuple[int, int]], np.ndarray, np.ndar
     the index of their word; and the ids of the bigrams, the n-th joining words n and n + 1.
     Pictographs are left out."""
     spans: list[tuple[int, int]] = []
-    own: list[np.ndarray] = []
+    own: list[bytes] = []
     sizes: list[int] = []
     bigrams: list[int] = []
     mask = DIMENSIONS - 1
@@ -83,7 +84,7 @@ def occurrences(folded: str) -> tuple[list[tuple[int, int]], np.ndarray, np.ndar
             bigrams.append(zlib.crc32(encoded, state) & mask)
         spans.append(match.span())
         own.append(ids)
-        sizes.append(len(ids))
+        sizes.append(len(ids) // 8)
         state = after
         if len(spans) == MAX_WORDS:
             break
@@ -91,7 +92,7 @@ def occurrences(folded: str) -> tuple[list[tuple[int, int]], np.ndarray, np.ndar
         empty = np.empty(0, dtype=np.int64)
         return [], empty, empty, empty
     owners = np.repeat(np.arange(len(spans)), sizes)
-    return spans, np.concatenate(own), owners, np.asarray(bigrams, dtype=np.int64)
+    return spans, np.frombuffer(b"".join(own), dtype=np.int64), owners, np.asarray(bigrams, dtype=np.int64)
 
 
 def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
@@ -104,11 +105,10 @@ def counts(folded: str, language: str = "") -> tuple[np.ndarray, np.ndarray]:
     cached = [known(t) or _word_features(t) for t in tokens]
     parts = [c[0] for c in cached]
     mask = DIMENSIONS - 1
-    parts.append(np.asarray([zlib.crc32(b[1], a[2]) & mask for a, b in pairwise(cached)], dtype=np.int64))
+    parts.append(np.asarray([zlib.crc32(b[1], a[2]) & mask for a, b in pairwise(cached)], dtype=np.int64).tobytes())
     if pictographs:
-        parts.append(np.asarray([_h("e:" + p) for p in pictographs], dtype=np.int64))
-    ids = np.concatenate(parts)
-    ids.sort()
+        parts.append(np.asarray([_h("e:" + p) for p in pictographs], dtype=np.int64).tobytes())
+    ids = np.sort(np.frombuffer(b"".join(parts), dtype=np.int64))  # a sorted, writable copy
     n = len(ids)
     # np.unique(return_counts=True) by hand, writing straight into the output arrays: with a few
     # hundred features, numpy's per-call overhead is most of the cost, so every call counts.
