@@ -146,9 +146,9 @@ _TABLES = {False: _FoldTable(fold_char), True: _FoldTable(light_fold_char)}
 
 def _fold(text: str, light: bool = False) -> tuple[str, Sequence[int], Sequence[int]]:
     table = _TABLES[light]
-    chars_seen = set(text)
-    table.learn(chars_seen)
-    if not (chars_seen & table.irregular):
+    if not table.known.issuperset(text):  # no set built for the text: most hold no new character
+        table.learn(set(text))
+    if table.irregular_pattern.search(text) is None:
         # The common case: one character in, one out, offsets unchanged (ranges: nothing to build).
         return text.translate(table.table), range(len(text)), range(1, len(text) + 1)
     # The characters between two irregular ones fold one for one: translated as a run.
