@@ -59,6 +59,18 @@ def test_telltale_letters_and_words_decide_without_the_model() -> None:
     assert detect_language("devlet herkese is bulmak zorunda mi, bu is the problem").method != "words"
 
 
+@pytest.mark.parametrize("text", ["Ez ji ve nuceye pir kefxwes bum, spas", "Baran li gundê me pir dibare",
+                                  "Tu ci dibeji, ev rast nine"])
+def test_kurmanji_typed_without_its_letters_is_kurmanji(text: str) -> None:
+    assert detect_language(text).language == "kmr"
+
+
+@pytest.mark.parametrize("text", ["we will be in the city tomorrow", "min ve max degerleri bu tabloda",
+                                  "bu konuda ben de ne diyecegimi bilmiyorum"])
+def test_english_and_turkish_with_kurmanji_looking_words_are_not_kurmanji(text: str) -> None:
+    assert detect_language(text).language != "kmr"
+
+
 @pytest.mark.parametrize("text", ["ya 7mar enta", "sho 3am t2ol ya zalameh", "inta 7elo kteer w 3ajabni el mawdoo3"])
 def test_arabizi_is_arabic(text: str) -> None:
     detected = detect_language(text)
