@@ -28,8 +28,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001F000-\U0001F3FA\U0001F400-\U0001FAFF]")
 # Per word: its own features (int64s, as bytes: a comment's are joined in one call, where
 # concatenating arrays cost a call per word), its UTF-8 bytes and the CRC of "b:<word> " (the state
-# after the first half of a bigram). `zlib.crc32(b, crc32(a)) == crc32(a + b)`, so a bigram's hash is one call over
-# the second word's bytes, the same number `_h` gives for the whole bigram string.
+# after the first half of a bigram). `zlib.crc32(b, crc32(a)) == crc32(a + b)`, so a bigram's hash
+# is one call over the second word's bytes, the same number `_h` gives for the whole bigram string.
 _CACHE: dict[str, tuple[bytes, bytes, int]] = {}
 _CACHE_LIMIT = 200_000
 MAX_WORDS = 400  # words of a comment the model reads

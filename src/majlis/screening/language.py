@@ -34,19 +34,25 @@ TURKISH_ONLY_LETTERS = re.compile(r"[ğıĞ]")
 # English function words: two of them in a Latin text with no Turkish or Kurmanji letter and no
 # Turkish function word (Turkish is often typed without its letters) is English. Looked up word by
 # word in sets: a regex alternation of fifty words tried at every word start cost more than the model.
-ENGLISH_WORDS = frozenset("the and is are you to of that this it in for was with have not i im my me your be on at so just all"
-                          " but what get do like they he she we its if no when who how can will about up out dont".split())
+ENGLISH_WORDS = frozenset(
+    "the and is are you to of that this it in for was with have not i im my me your be on at so just"
+    " all but what get do like they he she we its if no when who how can will about up out dont".split()
+)
 ENGLISH_MIN_WORDS = 2
-TURKISH_WORDS = frozenset("ve bir bu ama icin için de da ne mi cok çok gibi daha ben sen biz var yok diye kadar niye neden ile"
-                          " ki ise olan olarak sonra".split())
+TURKISH_WORDS = frozenset(
+    "ve bir bu ama icin için de da ne mi cok çok gibi daha ben sen biz var yok diye kadar niye neden"
+    " ile ki ise olan olarak sonra".split()
+)
 # Kurmanji typed without ê î û ç ş (phones with Turkish or English keyboards), which the model does not
 # know: two of these words, more of them than English function words, no Turkish letter and no Turkish
 # function word but those Kurmanji writes too, make a Latin text Kurmanji. Chosen on the development
 # comments of bench/data/kurdish (stripped of their marks: 139 of 224 read as Kurmanji, none before),
 # with one English text of the 70,264 English and Turkish labelled rows read as Kurmanji.
-KURMANJI_WORDS = frozenset("ji di li ku ev ew ez xwe pir hemu dike heye bo wan wi bike nake dibe hebe gelek kir min tu te"
-                           " nine tune heri ci spas iro roj gel xwes bas dive bibin dikin didin dixwaze wek mina cem"
-                           " jine jin ger naye bibe bixwe disa se".split())
+KURMANJI_WORDS = frozenset(
+    "ji di li ku ev ew ez xwe pir hemu dike heye bo wan wi bike nake dibe hebe gelek kir min tu te nine"
+    " tune heri ci spas iro roj gel xwes bas dive bibin dikin didin dixwaze wek mina cem jine jin ger"
+    " naye bibe bixwe disa se".split()
+)
 KURMANJI_MIN_WORDS = 2
 _NOT_KURMANJI = TURKISH_WORDS - {"de", "da", "ne", "ki", "ve"}
 _PLAIN = str.maketrans("çş", "cs")
@@ -137,8 +143,8 @@ def detect_language(text: str, hint: str = "") -> Detected:
         tokens = _WORD.findall(clean.lower().translate(_PLAIN)) if letters.language == "en" else []
         english = sum(map(ENGLISH_WORDS.__contains__, tokens))
         kurmanji = sum(map(KURMANJI_WORDS.__contains__, tokens))
-        if (kurmanji >= KURMANJI_MIN_WORDS and kurmanji > english and _NOT_KURMANJI.isdisjoint(tokens)
-                and not TURKISH_LETTERS.search(clean)):
+        if (kurmanji >= KURMANJI_MIN_WORDS and kurmanji > english
+                and _NOT_KURMANJI.isdisjoint(tokens) and not TURKISH_LETTERS.search(clean)):
             return Detected("kmr", 0.7, "words")
         if english >= ENGLISH_MIN_WORDS and TURKISH_WORDS.isdisjoint(tokens):
             return Detected("en", 0.9, "words")
