@@ -66,7 +66,9 @@ def test_kurmanji_typed_without_its_letters_is_kurmanji(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["we will be in the city tomorrow", "min ve max degerleri bu tabloda",
-                                  "bu konuda ben de ne diyecegimi bilmiyorum"])
+                                  "bu konuda ben de ne diyecegimi bilmiyorum",
+                                  "tu te moques de moi, je ne te crois pas", "se tu vuoi, ci vediamo di sera",
+                                  "te lo dije, tu hermano se fue"])
 def test_english_and_turkish_with_kurmanji_looking_words_are_not_kurmanji(text: str) -> None:
     assert detect_language(text).language != "kmr"
 
