@@ -126,8 +126,6 @@ class _FoldTable:
 
     def learn(self, chars: set[str]) -> None:
         new = chars - self.known
-        if not new:
-            return
         for ch in new:
             folded = self.fold(ch)
             self.table[ord(ch)] = folded
