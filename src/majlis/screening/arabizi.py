@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from majlis.screening.entries import Entry, packaged_entries
 from majlis.screening.normalise import normalise
 
 ARABIZI_CAP = 0.8
@@ -66,22 +67,22 @@ class ArabiziHit:
     start: int
     end: int
     token: str
-    entry: object  # a lexicon Entry (kept loose: this module knows nothing of the lexicon's types)
+    entry: Entry
 
 
 class ArabiziIndex:
     """The skeletons of Arabic single-word entries, for lookups by an Arabizi word's skeleton."""
 
-    def __init__(self, entries: Iterable[object]) -> None:
-        self.words: dict[str, list[object]] = {}
-        self.stems: dict[str, list[object]] = {}
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.words: dict[str, list[Entry]] = {}
+        self.stems: dict[str, list[Entry]] = {}
         for entry in entries:
-            if getattr(entry, "language", "") != "ar" or " " in getattr(entry, "key", " "):
+            if entry.language != "ar" or " " in entry.key:
                 continue
-            skeleton = arabic_skeleton(entry.key)  # type: ignore[attr-defined]
+            skeleton = arabic_skeleton(entry.key)
             if len(skeleton) < MIN_SKELETON:
                 continue
-            target = self.stems if entry.mode == "stem" else self.words  # type: ignore[attr-defined]
+            target = self.stems if entry.mode == "stem" else self.words
             target.setdefault(skeleton, []).append(entry)
 
     def find(self, text: str) -> list[ArabiziHit]:
@@ -108,6 +109,4 @@ class ArabiziIndex:
 @lru_cache(maxsize=1)
 def packaged_index() -> ArabiziIndex:
     """The index of the shipped Arabic lists."""
-    from majlis.screening.entries import packaged_entries
-
     return ArabiziIndex(packaged_entries(("ar",)))

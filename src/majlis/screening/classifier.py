@@ -53,17 +53,10 @@ class Prediction:
 class LinearModel:
     """Weights of every head over the hashed feature space; `predict` runs in microseconds."""
 
-    def __init__(self, weights: np.ndarray, bias: np.ndarray, heads: list[str], meta: dict[str, object],
-                 idf: np.ndarray | None = None) -> None:
-        # One table, a row per feature: the heads' weights, then the feature's idf (1 for plain counts),
-        # so scoring a comment gathers each of its features' rows once.
-        table = np.empty((weights.shape[0], weights.shape[1] + 1), dtype=np.float32)
-        table[:, :-1] = weights
-        table[:, -1] = 1.0 if idf is None else idf
-        self._adopt(table, bias, heads, meta, idf is not None)
-
-    def _adopt(self, table: np.ndarray, bias: np.ndarray, heads: list[str], meta: dict[str, object],
-               has_idf: bool) -> None:
+    def __init__(self, table: np.ndarray, bias: np.ndarray, heads: list[str], meta: dict[str, object],
+                 has_idf: bool) -> None:
+        """A model over `table`: one row per feature, the heads' weights then the feature's idf (1 for
+        plain counts), so scoring a comment gathers each of its features' rows once."""
         self._table = table
         self.weights = table[:, :-1]  # (DIMENSIONS, heads), float32: a view of the table
         self.bias = bias
@@ -76,6 +69,15 @@ class LinearModel:
         empty = np.empty(0, dtype=np.float32)
         self._last: tuple[str, str, np.ndarray, np.ndarray, np.ndarray, np.float32] = (
             "", "", empty, empty, empty, np.float32(1.0))
+
+    @classmethod
+    def from_weights(cls, weights: np.ndarray, bias: np.ndarray, heads: list[str], meta: dict[str, object],
+                     idf: np.ndarray | None = None) -> LinearModel:
+        """A model of trained `weights` (features by heads) and, if given, each feature's `idf`."""
+        table = np.empty((weights.shape[0], weights.shape[1] + 1), dtype=np.float32)
+        table[:, :-1] = weights
+        table[:, -1] = 1.0 if idf is None else idf
+        return cls(table, bias, heads, meta, idf is not None)
 
     @classmethod
     def load(cls, path: Path | None = None) -> LinearModel:
@@ -94,9 +96,7 @@ class LinearModel:
             if has_idf:
                 table[data["idf_rows"], -1] = data["idf_values"].astype(np.float32)
             bias = data["bias"].astype(np.float32)
-        model = cls.__new__(cls)
-        model._adopt(table, bias, list(meta["heads"]), meta, has_idf)
-        return model
+        return cls(table, bias, list(meta["heads"]), meta, has_idf)
 
     def save(self, path: Path) -> None:
         """Write the model: nonzero rows only, int8 per head with a scale; the idf where it is not

@@ -363,7 +363,7 @@ class LexiconStage:
             )
         if _MAYBE_ARABIZI.search(text):
             for hit in packaged_arabizi().find(text):
-                entry = hit.entry  # type: ignore[assignment]
+                entry = hit.entry
                 score = min(entry.severity, ARABIZI_CAP)  # transliteration is lossy: for a human
                 if score >= EVIDENCE_ONLY_BELOW:
                     scores[entry.category] = max(scores.get(entry.category, 0.0), score)

@@ -206,7 +206,7 @@ def train(rows: Sequence[Row], grid: Sequence[float] = (4.0, 8.0),
         "dev_auc": report.dev_auc,
         "dimensions": DIMENSIONS,
     }
-    model = LinearModel(np.stack(weights, axis=1), np.array(bias, dtype=np.float32), heads, meta, idf)
+    model = LinearModel.from_weights(np.stack(weights, axis=1), np.array(bias, dtype=np.float32), heads, meta, idf)
     return model, report
 
 
