@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test install lint bench clean
 
-$(STAMP): pyproject.toml
+# The inline screen is compiled at install (setup.py): a change to its sources rebuilds it.
+$(STAMP): pyproject.toml setup.py $(wildcard src/majlis/screening/*.py)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
@@ -23,4 +24,4 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm demo.db.writer-lock majlis.secret
+	rm -rf $(VENV) build src/majlis/screening/*.so src/majlis_screening__mypyc*.so demo.db demo.db-wal demo.db-shm demo.db.writer-lock majlis.secret
