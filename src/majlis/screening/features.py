@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 from functools import lru_cache
 from itertools import pairwise
 
@@ -35,6 +36,9 @@ _CACHE_LIMIT = 200_000
 MAX_WORDS = 400  # words of a comment the model reads
 
 
+_WORD_PREFIX, _GRAM_PREFIX = zlib.crc32(b"w:"), zlib.crc32(b"c:")
+
+
 def _h(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (DIMENSIONS - 1)
 
@@ -45,12 +49,21 @@ def _word_features(word: str) -> tuple[bytes, bytes, int]:
     cached = _CACHE.get(word)
     if cached is not None:
         return cached
-    padded = f"<{word}>"
-    ids = [_h("w:" + word)]
-    for n in (3, 4, 5):
-        for i in range(len(padded) - n + 1):
-            ids.append(_h("c:" + padded[i : i + n]))
-    result = (np.asarray(ids, dtype=np.int64).tobytes(), word.encode("utf-8"), zlib.crc32(f"b:{word} ".encode()))
+    encoded = word.encode("utf-8")
+    mask = DIMENSIONS - 1
+    # Each id is `_h` of the prefixed feature, computed from the prefix's CRC (see `_CACHE`).
+    ids = [zlib.crc32(encoded, _WORD_PREFIX) & mask]
+    if len(encoded) == len(word):  # ASCII: the n-grams of characters are those of the bytes
+        padded = b"<" + encoded + b">"
+        for n in (3, 4, 5):
+            for i in range(len(padded) - n + 1):
+                ids.append(zlib.crc32(padded[i : i + n], _GRAM_PREFIX) & mask)
+    else:
+        text = f"<{word}>"
+        for n in (3, 4, 5):
+            for i in range(len(text) - n + 1):
+                ids.append(zlib.crc32(text[i : i + n].encode("utf-8"), _GRAM_PREFIX) & mask)
+    result = (array("q", ids).tobytes(), encoded, zlib.crc32(f"b:{word} ".encode()))
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[word] = result
