@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.machinery
 import os
 import re
 import subprocess
@@ -70,6 +71,12 @@ def count(data: Path, posts: int, src: Path | None) -> int:
     return int(found.group(1))
 
 
+def compiled(src: Path) -> bool:
+    """Whether the screen in `src` is compiled: mypyc's extension beside its pipeline module."""
+    folder = src / "majlis" / "screening"
+    return any((folder / f"pipeline{suffix}").exists() for suffix in importlib.machinery.EXTENSION_SUFFIXES)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -92,7 +99,8 @@ def main() -> None:
     body = f"""Measured {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} at commit `{commit}` with
 `.venv/bin/python bench/screen_instructions.py` (valgrind's callgrind; the busy-site workload of
 bench/screen_speed.py, real comments of 50–300 characters in en/ar/tr/fa with the article and 500 recent
-comments as context; hash seed fixed, the garbage collector paused while posting).
+comments as context; hash seed fixed, the garbage collector paused while posting). The screen counted
+is {"compiled with mypyc, as the install builds it" if compiled(args.src or ROOT / "src") else "plain Python"}.
 
 **{per_post:,.0f} instructions per comment**: {few:,} for a run with {FEW} posts, {many:,} with {MANY}, the
 difference divided by the {MANY - FEW} posts between them. Runs of the same code and texts differ by up

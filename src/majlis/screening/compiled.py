@@ -1,4 +1,4 @@
-"""Whether the screen runs compiled, and a guard against compiled modules older than their source.
+"""The compiled modules of the screen, and a guard against those older than their source.
 
 The install compiles the inline screen with mypyc (`setup.py`): each module then has a C extension
 next to its `.py`, and Python imports the extension. An editable checkout whose sources changed

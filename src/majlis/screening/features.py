@@ -1,7 +1,8 @@
 """Hashed word (1-2), character (3-5) n-gram and pictograph features, shared by training and by the screen at run time.
 
-Pure Python with a per-word cache: the same function builds the training matrix and scores a
-comment, so the shipped model never depends on the training library's hashing.
+Plain Python (compiled with the rest of the screen, `setup.py`) with a per-word cache: the same
+function builds the training matrix and scores a comment, so the shipped model never depends on the
+training library's hashing.
 
 Every feature appears twice: once shared by all languages and once crossed with the comment's
 language, so one model learns what is offensive everywhere and what is offensive only in Turkish
