@@ -214,7 +214,10 @@ def main() -> None:
         "arabic-toxic (Arabic only)": peer_speed("arabic-toxic", "arabic-toxic", texts),
         "glin-profanity, Turkish list": peer_speed("glin-tr", "glin", texts),
     }
-    rows = [f"| Majlis screen (all stages, all languages) | {rate:,.0f} | – | {p50:.2f} | {p99:.2f} |"]
+    from majlis.screening.compiled import extensions
+
+    build = "compiled with mypyc" if "pipeline" in extensions() else "plain Python"
+    rows = [f"| Majlis screen (all stages, all languages; {build}) | {rate:,.0f} | – | {p50:.2f} | {p99:.2f} |"]
     for name, result in peers.items():
         if result is None:
             rows.append(f"| {name} | not installed | | | |")
@@ -234,7 +237,9 @@ comment form does; "batch" hands the peer all comments at once (Majlis has no ba
 
 Engine memory: loading the screen (lists, language model, classifier) added {engine_mb:.0f} MB to the
 process ({total_mb:.0f} MB resident in all, Python included); loading and warming took {load_ms:.0f} ms.
-Runs: {', '.join(f'{r:,.0f}' for r in rates)} comments/s.
+Runs: {', '.join(f'{r:,.0f}' for r in rates)} comments/s. Wall-clock speed on this shared machine drifts
+from one run of the bench to the next, the peers' with it; instructions per comment
+(bench/screen_instructions.py, below) tell versions apart.
 
 Comments written to find slow paths, each {longest:,} characters long (the longest a site accepts by
 default), screened with no context (median of 5 screens each, milliseconds): the slowest takes
