@@ -10,6 +10,7 @@ gives the same verdicts, more slowly (docs/benchmarks.md).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from setuptools import setup
@@ -24,8 +25,16 @@ def compiled_modules() -> list[str]:
     return sorted(str(p) for p in SCREENING.glob("*.py") if p.name not in NOT_COMPILED)
 
 
+# What pip asks for before it builds (the build's requirements, the package's metadata) needs no
+# extensions; mypycify type-checks and translates the whole screen each time it is called.
+METADATA_ONLY = {"egg_info", "dist_info"}
+
+
 def extensions() -> list[object]:
-    """mypyc's extensions, or none when the pure Python package is asked for."""
+    """mypyc's extensions, or none when the pure Python package or only metadata is asked for."""
+    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), "")
+    if command in METADATA_ONLY:
+        return []
     if os.environ.get("MAJLIS_PURE_PYTHON") == "1":
         # An editable install keeps an earlier build's extensions in the source tree, where Python
         # would import them ahead of the sources.
