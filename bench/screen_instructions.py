@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.machinery
 import os
 import re
 import subprocess
@@ -73,8 +72,9 @@ def count(data: Path, posts: int, src: Path | None) -> int:
 
 def compiled(src: Path) -> bool:
     """Whether the screen in `src` is compiled: mypyc's extension beside its pipeline module."""
-    folder = src / "majlis" / "screening"
-    return any((folder / f"pipeline{suffix}").exists() for suffix in importlib.machinery.EXTENSION_SUFFIXES)
+    from majlis.screening.compiled import extensions
+
+    return "pipeline" in extensions(src / "majlis" / "screening")
 
 
 def main() -> None:

@@ -166,8 +166,8 @@ def detect_language(text: str, hint: str = "") -> Detected:
         tokens = _WORD.findall(clean.lower().translate(_PLAIN)) if letters.language == "en" else []
         english = sum(map(ENGLISH_WORDS.__contains__, tokens))
         kurmanji = sum(map(KURMANJI_WORDS.__contains__, tokens))
-        if (kurmanji >= KURMANJI_MIN_WORDS and kurmanji > english
-                and _NOT_KURMANJI.isdisjoint(tokens) and not TURKISH_LETTERS.search(clean)
+        # Tokens only for a text `by_letters` read as English: it holds no Turkish letter.
+        if (kurmanji >= KURMANJI_MIN_WORDS and kurmanji > english and _NOT_KURMANJI.isdisjoint(tokens)
                 and not _surely_other(guesses := _guesses(clean))):
             return Detected("kmr", 0.7, "words")
         if english >= ENGLISH_MIN_WORDS and TURKISH_WORDS.isdisjoint(tokens):
