@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -23,6 +25,17 @@ def test_screen_writes_one_verdict_per_line() -> None:
     verdicts = [json.loads(line) for line in result.output.splitlines()]
     assert [v["action"] for v in verdicts] == ["reject", "approve", "reject"]
     assert verdicts[0]["category"] == "personal_attack" and verdicts[2]["category"] == "promotion"
+
+
+def test_screen_times_the_first_comment_without_the_loading() -> None:
+    # A process of its own: in this one the lists and the model may be loaded already. Loading them
+    # takes hundreds of milliseconds, screening a short comment a few.
+    line = json.dumps({"text": "The council met on Tuesday."}) + "\n"
+    done = subprocess.run([sys.executable, "-m", "majlis.cli", "screen"], input=line * 2, capture_output=True,
+                          text=True, check=True)
+    first, second = (json.loads(out) for out in done.stdout.splitlines())
+    assert first["action"] == second["action"] == "approve"
+    assert first["elapsed_ms"] < 50, first["elapsed_ms"]
 
 
 def test_screen_explain_highlights_the_evidence() -> None:

@@ -61,6 +61,7 @@ def screen(
     """Screen JSON Lines from stdin ({"text", "article"?, "lang"?}); one verdict per line."""
     policy = Policy.from_dict(json.loads(policy_file.read_text())) if policy_file else Policy()
     screener = Screener()
+    screener.warm_up()  # so that each verdict's time is its screen's, the first one's too (not the loading)
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
