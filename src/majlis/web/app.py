@@ -107,6 +107,9 @@ def create_app(
         version=majlis.__version__,
         summary="Comments for news sites, screened against the site's guidelines.",
         lifespan=lifespan,
+        # FastAPI's own OpenTelemetry asks the global providers on every request; Majlis counts its
+        # requests itself (`/metrics`), and with no provider set up this only cost time on every read.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     app.state.store = store
