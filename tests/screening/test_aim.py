@@ -50,6 +50,23 @@ def test_quoted_within_the_sentence_or_named_to_condemn() -> None:
     assert not quoted(text, text.index("traitor"), text.index("traitor") + 7)
 
 
+@pytest.mark.parametrize(
+    ("text", "is_quoted"),
+    [
+        ('"You are a traitor"', False),  # all quotation: the words are passed on, not mentioned
+        ("“You are a traitor” @mayor http://t.co/x1", False),  # handles and links say nothing of it
+        ('RT "you are a traitor" &#128514;', False),
+        ("«You are a traitor»", False),
+        ('"You are a traitor" is what he shouted at me', True),
+        ('He wrote "you are a traitor"', True),
+        ("He wrote «you are a traitor»", True),
+    ],
+)
+def test_a_comment_that_is_all_quotation_quotes_nothing(text: str, is_quoted: bool) -> None:
+    start = text.index("traitor")
+    assert quoted(text, start, start + len("traitor")) is is_quoted
+
+
 @settings(max_examples=1500, deadline=None)
 @given(st.text(alphabet='ab "«».!?\n؟', max_size=14), st.data())
 def test_quoted_reads_the_sentence_that_holds_the_word(text: str, data: st.DataObject) -> None:

@@ -281,6 +281,14 @@ def test_quoted_or_condemned_slur_goes_to_a_human() -> None:
     assert 0.5 <= score < 0.85
 
 
+def test_quotation_marks_around_a_whole_insult_do_not_soften_it() -> None:
+    """Wrapping a comment in quotation marks would otherwise send any insult to a human instead of
+    rejecting it."""
+    for text in ('"You are an idiot"', "“You are an idiot” @mayor", "«You are an idiot»"):
+        assert categories(text, "en")[Category.PERSONAL_ATTACK] >= 0.85, text
+    assert 0.5 <= categories('He told me "you are an idiot" and walked off', "en")[Category.PERSONAL_ATTACK] < 0.85
+
+
 def test_site_banned_and_suspect_words() -> None:
     policy = Policy(banned_words=("spoilers|off_topic", "zorbo"), suspect_words=("kebab",))
     scores = categories("No zorbo here, and kebab is fine", policy=policy)

@@ -39,6 +39,8 @@ QUOTES = "\"“”«»„'‘’"
 CONDEMNING = re.compile(
     r"\b(called (me|him|her|them|us)|the word|this word|a slur|the slur|slurs?|so-called|term)\b", re.I
 )
+# What says nothing of a quotation beside it: handles, links, HTML entities and "RT" (a post passed on).
+_NOT_FRAMING = re.compile(r"@\w+|https?://\S+|www\.\S+|&#?\w+;|\bRT\b", re.IGNORECASE)
 # Words that report what someone else said or did ("the witness said", "هتفوا بأن", "diye bağırdı",
 # "به گفته"): a threat in such a sentence is news about violence, which the guidelines leave to a human.
 REPORTING = re.compile(
@@ -151,13 +153,33 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def quoted(text: str, start: int, end: int) -> bool:
-    """Inside quotation marks, or named as a word being condemned, in the same sentence."""
+    """Inside quotation marks in the same sentence, in a comment that says something beside the
+    quotation, or named as a word being condemned."""
     sentence_start, sentence_end = _sentence_span(text, start, end)
     before, after = text[sentence_start:start], text[end:sentence_end]
-    inside_quotes = any(before.count(q) % 2 == 1 for q in QUOTES if q in before and q in after) or (
-        any(q in before for q in "“«„") and any(q in after for q in "”»“")
-    )
-    return inside_quotes or _condemns(text[sentence_start:sentence_end])
+    quotation = _quotation(before, after)
+    if quotation is not None:
+        opening, closing = sentence_start + quotation[0], end + quotation[1]
+        if _framed(text[:opening] + " " + text[closing + 1:]):
+            return True
+    return _condemns(text[sentence_start:sentence_end])
+
+
+def _quotation(before: str, after: str) -> tuple[int, int] | None:
+    """Where the quotation marks around a word open (in `before`) and close (in `after`), if any."""
+    for q in QUOTES:
+        if q in before and q in after and before.count(q) % 2 == 1:
+            return before.rindex(q), after.index(q)
+    openers = [before.rindex(q) for q in "“«„" if q in before]
+    closers = [after.index(q) for q in "”»“" if q in after]
+    return (max(openers), min(closers)) if openers and closers else None
+
+
+def _framed(outside: str) -> bool:
+    """Whether a comment says anything beside a quotation. One that is all quotation (but for
+    handles, links and "RT") passes the words on rather than mentions them: quotation marks around a
+    whole insult do not make it a quoted one."""
+    return any(ch.isalpha() for ch in _NOT_FRAMING.sub(" ", outside))
 
 
 def sentence_of(text: str, index: int) -> int:
