@@ -99,3 +99,36 @@ def test_any_text_gets_a_well_formed_verdict(parts: list[str]) -> None:
         assert 0 <= item.start <= item.end <= len(text)
         assert 0.0 <= item.score <= 1.0
     json.dumps(verdict.to_dict())
+
+
+# Run in a process of its own: in the test process, earlier tests have loaded everything already.
+_FIRST_COMMENTS = r'''
+import builtins, io, json, sys
+from majlis.screening import Screener
+screener = Screener()
+screener.warm_up()
+modules, opened = set(sys.modules), []
+real_open = io.open
+def recording_open(file, *args, **kwargs):
+    opened.append(str(file))
+    return real_open(file, *args, **kwargs)
+builtins.open = io.open = recording_open
+for text in json.loads(sys.stdin.read()):
+    screener.screen(text)
+print(json.dumps({"imported": sorted(set(sys.modules) - modules), "opened": opened}))
+'''
+
+
+def test_warm_up_loads_everything_the_first_comments_need() -> None:
+    """After `warm_up` (the web app's start), no comment waits for an import or a data file: the first
+    one the rules could not place waited 80 ms for the language model, the first insult with a group
+    named for the group names."""
+    import subprocess
+    import sys
+
+    texts = ["Bridge repairs finished", "Buy watches at www.cheap-watches.example, call +964 750 123 4567",
+             "يا حمار انت ما تفهم شي", "ya 7mar enta", "kill all refugees", "Sen tam bir aptalsın",
+             "تو واقعا احمقی", "تۆ گەمژەیت", "Tu kerî yî", "mail me at a@b.com 🔪"]
+    done = subprocess.run([sys.executable, "-c", _FIRST_COMMENTS], input=json.dumps(texts), capture_output=True,
+                          text=True, check=True)
+    assert json.loads(done.stdout) == {"imported": [], "opened": []}

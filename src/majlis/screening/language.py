@@ -121,6 +121,12 @@ def writes_arabizi(text: str) -> bool:
     return bool(tokens) and sum(map(is_arabizi, tokens)) * ARABIZI_SHARE >= len(tokens)
 
 
+def load_model() -> None:
+    """Load the language model now: its first use imports the package and reads the model file, which
+    the first comment the rules cannot place would otherwise wait for."""
+    _guesses("the council met on tuesday")
+
+
 def _guesses(clean: str) -> list[dict[str, Any]]:
     """The model's three likeliest languages, surest first (none without the model or on its failure)."""
     model = _model()

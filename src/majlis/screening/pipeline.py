@@ -8,7 +8,7 @@ from typing import Protocol
 
 from majlis.domain import Action, Category
 from majlis.screening.context import MODEL_SIGNAL, ScreenContext
-from majlis.screening.language import detect_language
+from majlis.screening.language import detect_language, load_model
 from majlis.screening.verdict import Evidence, Verdict
 
 ENGINE_VERSION = "majlis-screen/0.4"
@@ -17,6 +17,18 @@ ENGINE_VERSION = "majlis-screen/0.4"
 # The weight was chosen on the dev split (docs/quality.md); decisions use the scores alone.
 RANK_WEIGHT = 3.0
 _CATEGORIES = tuple(Category)  # iterating the enum itself costs a generator step per member
+# Comments that reach every list, index and table a screen builds on first use: each language, Arabizi
+# digits, a link and a phone number, and an insult said of a group (the group names load only then).
+_WARM_UP = (
+    "warm up: the council will meet again on Tuesday, see www.example.org or call 0750 123 4567",
+    "he called the refugees idiots",
+    "الحكومة وعدت بإصلاح الجسر قبل الشتاء",
+    "shukran 3ala el ma3loumat ya jama3a",
+    "شهرداری باید هزینه تعمیر پل را اعلام کند",
+    "Belediye köprü onarımının maliyetini açıklamalı",
+    "شارەوانی دەبێت تێچووی چاککردنەوەی پردەکە ئاشکرا بکات",
+    "Divê şaredarî lêçûna çêkirina pirê eşkere bike",
+)
 
 
 class Stage(Protocol):
@@ -70,7 +82,9 @@ class Screener:
 
     def warm_up(self) -> None:
         """Load every list and model now rather than on the first comment."""
-        self.screen("warm up: the council will meet again on Tuesday")
+        load_model()  # the texts below are all placed by their letters and words, without it
+        for text in _WARM_UP:
+            self.screen(text)
 
 
 def blended_risk(top: float, model: float | None) -> float:
