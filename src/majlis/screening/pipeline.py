@@ -82,7 +82,7 @@ class Screener:
 
     def warm_up(self) -> None:
         """Load every list and model now rather than on the first comment."""
-        load_model()  # the texts below are all placed by their letters and words, without it
+        load_model()  # the texts below may all be placed by their letters and words, without it
         for text in _WARM_UP:
             self.screen(text)
 
