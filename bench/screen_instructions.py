@@ -70,13 +70,6 @@ def count(data: Path, posts: int, src: Path | None) -> int:
     return int(found.group(1))
 
 
-def compiled(src: Path) -> bool:
-    """Whether the screen in `src` is compiled: mypyc's extension beside its pipeline module."""
-    from majlis.screening.compiled import extensions
-
-    return "pipeline" in extensions(src / "majlis" / "screening")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -96,11 +89,13 @@ def main() -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=args.src or ROOT,
                             capture_output=True, text=True, check=False).stdout.strip()  # no git: no commit
     print(f"{per_post:,.0f} instructions per comment ({few:,} with {FEW} posts, {many:,} with {MANY})", file=sys.stderr)
+    from majlis.screening.compiled import is_compiled
+
     body = f"""Measured {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} at commit `{commit}` with
 `.venv/bin/python bench/screen_instructions.py` (valgrind's callgrind; the busy-site workload of
 bench/screen_speed.py, real comments of 50–300 characters in en/ar/tr/fa with the article and 500 recent
 comments as context; hash seed fixed, the garbage collector paused while posting). The screen counted
-is {"compiled with mypyc, as the install builds it" if compiled(args.src or ROOT / "src") else "plain Python"}.
+is {"compiled with mypyc, as the install builds it" if is_compiled((args.src or ROOT / "src") / "majlis" / "screening") else "plain Python"}.
 
 **{per_post:,.0f} instructions per comment**: {few:,} for a run with {FEW} posts, {many:,} with {MANY}, the
 difference divided by the {MANY - FEW} posts between them. Runs of the same code and texts differ by up

@@ -214,9 +214,9 @@ def main() -> None:
         "arabic-toxic (Arabic only)": peer_speed("arabic-toxic", "arabic-toxic", texts),
         "glin-profanity, Turkish list": peer_speed("glin-tr", "glin", texts),
     }
-    from majlis.screening.compiled import extensions
+    from majlis.screening.compiled import is_compiled
 
-    build = "compiled with mypyc" if "pipeline" in extensions() else "plain Python"
+    build = "compiled with mypyc" if is_compiled() else "plain Python"
     rows = [f"| Majlis screen (all stages, all languages; {build}) | {rate:,.0f} | – | {p50:.2f} | {p99:.2f} |"]
     for name, result in peers.items():
         if result is None:

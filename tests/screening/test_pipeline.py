@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -123,9 +125,6 @@ def test_warm_up_loads_everything_the_first_comments_need() -> None:
     """After `warm_up` (the web app's start), no comment waits for an import or a data file: the first
     one the rules could not place waited 80 ms for the language model, the first insult with a group
     named for the group names."""
-    import subprocess
-    import sys
-
     texts = ["Bridge repairs finished", "Buy watches at www.cheap-watches.example, call +964 750 123 4567",
              "يا حمار انت ما تفهم شي", "ya 7mar enta", "kill all refugees", "Sen tam bir aptalsın",
              "تو واقعا احمقی", "تۆ گەمژەیت", "Tu kerî yî", "mail me at a@b.com 🔪"]

@@ -25,6 +25,11 @@ def extensions(folder: Path = HERE) -> dict[str, Path]:
     return found
 
 
+def is_compiled(folder: Path = HERE) -> bool:
+    """Whether the screen in `folder` is compiled (the install compiles all of it or none of it)."""
+    return "pipeline" in extensions(folder)
+
+
 def stale(folder: Path = HERE) -> list[str]:
     """Modules whose source changed after their extension was built."""
     late = []
