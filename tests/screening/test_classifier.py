@@ -121,3 +121,18 @@ def test_a_comment_the_model_alone_holds_shows_the_words_it_weighed() -> None:
 def test_a_comment_the_lists_explain_gets_no_word_weights() -> None:
     verdict = Screener().screen("you fucking idiot", ScreenContext(language_hint="en"))
     assert not [e for e in verdict.evidence if "weighs" in e.detail]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Holy shit he is a prophet", "review"),  # plain, aimed at no one: the model is sure, a human decides
+        ("Holy sh1t he is a prophet", "reject"),  # a disguised spelling shows the writer knew
+        ("Who the fuck are you?", "reject"),  # "you" in the comment: not aimed at no one
+        ("holy shit, what an idiot", "reject"),  # an insult beside the swearing
+    ],
+)
+def test_the_model_does_not_overrule_the_cap_on_swearing_aimed_at_no_one(text: str, action: str) -> None:
+    verdict = Screener().screen(text, ScreenContext(language_hint="en"))
+    assert verdict.action.value == action
+    assert verdict.category is not None and verdict.scores[verdict.category] >= REVIEW_LINE
