@@ -92,6 +92,11 @@ def second_person(language: str = "") -> frozenset[str]:
     return SECOND_PERSON_BY_LANGUAGE.get(language, SECOND_PERSON)
 
 
+def says_you(folded: str, language: str = "") -> bool:
+    """Whether a word of a folded text, anywhere in it, says "you" (in the comment's `language`)."""
+    return not second_person(language).isdisjoint(_WORDS.findall(folded))
+
+
 def you_before(folded: str, start: int, language: str = "") -> bool:
     """Whether one of the five words before `start` of a folded text, in its sentence, says "you" (in
     the comment's `language`, if known), or the word right before it calls on someone. The sentence

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,13 +20,12 @@ import numpy as np
 from majlis.domain import Category
 from majlis.screening.context import MODEL_SIGNAL, ScreenContext
 from majlis.screening.features import DIMENSIONS, LANGUAGE_SALT, counts, occurrences
-from majlis.screening.aim import second_person
+from majlis.screening.aim import says_you
 from majlis.screening.lexicon import QUOTED_CAP, UNAIMED_SWEARING_CAP, Match, matches_in
 from majlis.screening.normalise import normalise
 from majlis.screening.verdict import Evidence
 
 MODEL_FILE = "classifier.npz"
-_WORD = re.compile(r"\w+")
 HEADS_TOXIC = "toxic"
 HEADS_SPAM = "spam"
 # The categories the model can name for a toxic comment, in the order of its category head.
@@ -228,7 +226,7 @@ def _swearing_at_no_one(matches: tuple[Match, ...], folded: str, language: str) 
     sent 13 violations to review instead; none was published)."""
     return (any(m.unaimed_swearing for m in matches)
             and not any(m.score >= REVIEW_LINE and not m.unaimed_swearing for m in matches)
-            and not second_person(language).intersection(_WORD.findall(folded)))
+            and not says_you(folded, language))
 
 
 @lru_cache(maxsize=1)
