@@ -379,3 +379,16 @@ def test_an_ascii_exact_entry_does_not_match_the_accented_word_that_folds_into_i
 def test_mild_turkish_words_insult_only_when_aimed(alone: str, aimed: str) -> None:
     assert categories(alone, "tr").get(Category.PERSONAL_ATTACK, 0.0) < 0.5
     assert categories(aimed, "tr")[Category.PERSONAL_ATTACK] >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("singular", "plural"),
+    [("she is a dyke", "those dykes again"), ("a spic", "the spics"), ("one kike", "the kikes"),
+     ("what a twat", "bloody twats"), ("a tranny", "trannies everywhere")],
+)
+def test_a_slur_or_insult_in_the_plural_scores_as_in_the_singular(singular: str, plural: str) -> None:
+    alone = categories(singular, "en")
+    many = categories(plural, "en")
+    category = max(alone, key=lambda c: alone[c])
+    assert alone[category] >= 0.5
+    assert many[category] == alone[category]
