@@ -382,13 +382,14 @@ def test_mild_turkish_words_insult_only_when_aimed(alone: str, aimed: str) -> No
 
 
 @pytest.mark.parametrize(
-    ("singular", "plural"),
-    [("she is a dyke", "those dykes again"), ("a spic", "the spics"), ("one kike", "the kikes"),
-     ("what a twat", "bloody twats"), ("a tranny", "trannies everywhere")],
+    ("singular", "plural", "language"),
+    [("she is a dyke", "those dykes again", "en"), ("a spic", "the spics", "en"), ("one kike", "the kikes", "en"),
+     ("what a twat", "bloody twats", "en"), ("a tranny", "trannies everywhere", "en"),
+     ("يا سافل", "يا سفلة", "ar"), ("انت خنزير", "انتم خنازير", "ar")],  # Arabic broken plurals
 )
-def test_a_slur_or_insult_in_the_plural_scores_as_in_the_singular(singular: str, plural: str) -> None:
-    alone = categories(singular, "en")
-    many = categories(plural, "en")
+def test_a_slur_or_insult_in_the_plural_scores_as_in_the_singular(singular: str, plural: str, language: str) -> None:
+    alone = categories(singular, language)
+    many = categories(plural, language)
     category = max(alone, key=lambda c: alone[c])
     assert alone[category] >= 0.5
     assert many[category] == alone[category]
