@@ -30,6 +30,8 @@ def categories(text: str, language: str = "", policy: Policy | None = None) -> d
         ("kill yourself", "en", Category.THREAT),
         ("I know where you live", "en", Category.THREAT),
         ("they should all be shot", "en", Category.THREAT),
+        ("I will smash your face in", "en", Category.THREAT),
+        ("hope she gets raped", "en", Category.THREAT),
         ("kafanı kırarım senin", "tr", Category.THREAT),
         ("seni döveceğim", "tr", Category.THREAT),
         ("typical faggot", "en", Category.ABUSE),
