@@ -36,6 +36,11 @@ stage = GroupStage()
         ("Immigrants should all be deported", "en"),
         ("Muslims don’t belong here", "en"),  # a typographic apostrophe is an apostrophe
         ("Gays are mentally ill", "en"),
+        ("Gypsies are all thieves", "en"),
+        ("Jews control the media and the banks", "en"),  # a trope
+        ("Black people are genetically inferior", "en"),
+        ("Women are too emotional to lead", "en"),
+        ("Disabled people are a burden on society", "en"),
     ],
 )
 def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: str) -> None:
@@ -59,6 +64,7 @@ def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: s
         ("Cockroaches and rats spread in the camp after the flood", "en"),  # a pest, no group
         ("Farmers in Duhok lost their animals in the flood", "en"),
         ("Islam and Christianity both teach charity to the poor", "en"),
+        ("Big tech companies control the media now, the report says", "en"),  # the trope's words, no group
     ],
 )
 def test_groups_without_an_insult_beside_them_are_left_alone(text: str, language: str) -> None:
