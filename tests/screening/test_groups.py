@@ -41,6 +41,11 @@ stage = GroupStage()
         ("Black people are genetically inferior", "en"),
         ("Women are too emotional to lead", "en"),
         ("Disabled people are a burden on society", "en"),
+        ("اللاجئين السوريين لازم يرجعوا لبلادهم", "ar"),
+        ("Kadınlar yönetemez, mutfağa dönsünler", "tr"),
+        ("Ermeniler düşmanımızdır", "tr"),
+        ("افغانی ها همه دزدن", "fa"),
+        ("زنان عقلشان کمتر است", "fa"),
     ],
 )
 def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: str) -> None:
@@ -65,6 +70,8 @@ def test_a_group_named_with_an_insult_is_abuse_for_review(text: str, language: s
         ("Farmers in Duhok lost their animals in the flood", "en"),
         ("Islam and Christianity both teach charity to the poor", "en"),
         ("Big tech companies control the media now, the report says", "en"),  # the trope's words, no group
+        ("پلیس دو دزد افغانی را دستگیر کرد", "fa"),  # thieves in crime news, beside a group's name
+        ("قال الوزير ان اللاجئين سيعودون لبلادهم بعد الحرب", "ar"),
     ],
 )
 def test_groups_without_an_insult_beside_them_are_left_alone(text: str, language: str) -> None:
