@@ -136,3 +136,17 @@ def test_the_model_does_not_overrule_the_cap_on_swearing_aimed_at_no_one(text: s
     verdict = Screener().screen(text, ScreenContext(language_hint="en"))
     assert verdict.action.value == action
     assert verdict.category is not None and verdict.scores[verdict.category] >= REVIEW_LINE
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("This is a stupid policy", "review"),  # strong disagreement with an idea: for a human
+        ("What a ridiculous idea", "review"),
+        ("The author is a traitor and a liar", "reject"),  # a person, the guidelines' own example
+        ("This is a stupid policy, you idiot", "reject"),
+    ],
+)
+def test_the_model_does_not_reject_a_mild_word_that_judges_an_idea(text: str, action: str) -> None:
+    verdict = Screener().screen(text, ScreenContext(language_hint="en"))
+    assert verdict.action.value == action

@@ -140,6 +140,22 @@ def you_next(text: str, end: int) -> bool:
     return bool(following) and following[0] in SECOND_PERSON
 
 
+# Things, not people: a mild insult right before one of these ("a stupid policy", "what a ridiculous
+# idea") judges an idea or a decision, which the guidelines leave to strong disagreement.
+IDEA_NOUNS = frozenset(
+    "idea ideas policy policies decision decisions law laws plan plans article articles take argument"
+    " arguments comment comments question questions move bill budget proposal proposals statement"
+    " statements thing things rule rules post tweet logic reasoning excuse excuses system reform"
+    " reforms project strategy approach claim claims point opinion answer choice vote deal".split()
+)
+
+
+def describes_a_thing(text: str, end: int) -> bool:
+    """Whether the word after `end` names an idea, a decision or a thing ("stupid policy")."""
+    following = _WORDS.findall(text[end : end + 20].casefold())[:1]
+    return bool(following) and following[0] in IDEA_NOUNS
+
+
 def written_plainly(written: str, key: str, stem: bool) -> bool:
     """Whether a word was written as the list writes `key`, give or take case and (for a stem) a
     plain ending."""

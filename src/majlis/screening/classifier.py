@@ -20,7 +20,7 @@ import numpy as np
 from majlis.domain import Category
 from majlis.screening.context import MODEL_SIGNAL, ScreenContext
 from majlis.screening.features import DIMENSIONS, LANGUAGE_SALT, counts, occurrences
-from majlis.screening.aim import says_you
+from majlis.screening.aim import describes_a_thing, says_you
 from majlis.screening.lexicon import QUOTED_CAP, UNAIMED_SWEARING_CAP, Match, matches_in
 from majlis.screening.normalise import normalise
 from majlis.screening.verdict import Evidence
@@ -192,6 +192,9 @@ REJECT_LINE = 0.85
 # Without a link, number, handle or call to action, the spam head (learnt from YouTube comments)
 # only adds evidence: on its own it held ordinary news comments ("Good news for the shops...").
 SPAM_ALONE_CAP = 0.45
+# Strong disagreement (a mild insult that judges an idea) goes to a human, never rejected by the model.
+DISAGREEMENT_CAP = 0.8
+_ATTACKS = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE})
 SPAM_LANGUAGES = frozenset({"en"})
 # The words behind a score the model sends for review or rejection are shown as evidence: those that
 # alone move its toxicity logit by this much or more (odds times e), the strongest three.
@@ -226,6 +229,18 @@ def _swearing_at_no_one(matches: tuple[Match, ...], folded: str, language: str) 
     sent 13 violations to review instead; none was published)."""
     return (any(m.unaimed_swearing for m in matches)
             and not any(m.score >= REVIEW_LINE and not m.unaimed_swearing for m in matches)
+            and not says_you(folded, language))
+
+
+def _judges_an_idea(matches: tuple[Match, ...], text: str, folded: str, language: str) -> bool:
+    """Whether the lists found only mild insults, none aimed at anyone, and the one the model leans on
+    judges a thing: "this is a stupid policy", "what a ridiculous idea". The guidelines call that strong
+    disagreement, a hard case for a human, while the model, which learnt "stupid" from tweets that
+    insult people, is sure it is an attack."""
+    mild = [m for m in matches if m.entry.category is Category.PERSONAL_ATTACK]
+    return (bool(mild) and language in ("", "en")
+            and not any(m.score >= REVIEW_LINE for m in matches)
+            and all(describes_a_thing(text, m.end) for m in mild)
             and not says_you(folded, language))
 
 
@@ -271,6 +286,8 @@ class ClassifierStage:
             toxic = min(toxic, QUOTED_CAP)  # a slur quoted to condemn it is for a human to judge
         elif top is Category.PROFANITY and _swearing_at_no_one(matches, folded, context.language_hint):
             toxic = min(toxic, UNAIMED_SWEARING_CAP)  # the lists' cap holds for the model too
+        elif top in _ATTACKS and _judges_an_idea(matches, text, folded, context.language_hint):
+            toxic = min(toxic, DISAGREEMENT_CAP)
         scores = {top: toxic}
         for category, share in ranked[1:]:
             scores[category] = toxic * share
