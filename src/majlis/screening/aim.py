@@ -134,10 +134,15 @@ def you_right_before(folded: str, start: int) -> bool:
     return bool(window) and window[0] in SECOND_PERSON
 
 
+def _next_word(text: str, end: int) -> str:
+    """The word after `end` (casefolded; empty at the end of the text)."""
+    following = _WORDS.findall(text[end : end + 20].casefold())[:1]
+    return following[0] if following else ""
+
+
 def you_next(text: str, end: int) -> bool:
     """Whether the word after `end` says "you" ("fuck you")."""
-    following = _WORDS.findall(text[end : end + 20].casefold())[:1]
-    return bool(following) and following[0] in SECOND_PERSON
+    return _next_word(text, end) in SECOND_PERSON
 
 
 # Things, not people: a mild insult right before one of these ("a stupid policy", "what a ridiculous
@@ -152,8 +157,7 @@ IDEA_NOUNS = frozenset(
 
 def describes_a_thing(text: str, end: int) -> bool:
     """Whether the word after `end` names an idea, a decision or a thing ("stupid policy")."""
-    following = _WORDS.findall(text[end : end + 20].casefold())[:1]
-    return bool(following) and following[0] in IDEA_NOUNS
+    return _next_word(text, end) in IDEA_NOUNS
 
 
 def written_plainly(written: str, key: str, stem: bool) -> bool:

@@ -233,8 +233,8 @@ def _swearing_at_no_one(matches: tuple[Match, ...], folded: str, language: str) 
 
 
 def _judges_an_idea(matches: tuple[Match, ...], text: str, folded: str, language: str) -> bool:
-    """Whether the lists found only mild insults, none aimed at anyone, and the one the model leans on
-    judges a thing: "this is a stupid policy", "what a ridiculous idea". The guidelines call that strong
+    """Whether the lists found only mild insults (none at the review line, so none aimed at anyone)
+    and each judges a thing: "this is a stupid policy", "what a ridiculous idea". The guidelines call that strong
     disagreement, a hard case for a human, while the model, which learnt "stupid" from tweets that
     insult people, is sure it is an attack."""
     mild = [m for m in matches if m.entry.category is Category.PERSONAL_ATTACK]
