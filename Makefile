@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test test-fast install bench clean
 
 # The inline screen is compiled at install (setup.py): a change to its sources rebuilds it.
 $(STAMP): pyproject.toml setup.py $(wildcard src/majlis/screening/*.py)
@@ -22,6 +22,15 @@ demo: $(STAMP)
 ## Run the whole test suite (SQLite and PostgreSQL on 127.0.0.1:5432).
 test: $(STAMP)
 	$(BIN)/pytest
+
+## The inner loop while editing: no browser, no PostgreSQL, no server processes.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not slow and not postgres"
+
+## The screen's speed and instruction count (figures for docs/benchmarks.md).
+bench: $(STAMP)
+	$(BIN)/python bench/screen_speed.py
+	$(BIN)/python bench/screen_instructions.py
 
 clean:
 	rm -rf $(VENV) build src/majlis/screening/*.so src/majlis_screening__mypyc*.so demo.db demo.db-wal demo.db-shm demo.db.writer-lock majlis.secret
