@@ -106,3 +106,10 @@ def test_server_purges_old_ip_hashes_at_start(settings: Settings, store: Store) 
         pass  # startup runs the purge
     with store.engine.connect() as conn:
         assert conn.execute(select(comments.c.ip_hash).where(comments.c.id == cid)).scalar() is None
+
+
+def test_help_texts_are_printed_as_written() -> None:
+    """Square brackets in a help text are words, not Rich markup to swallow."""
+    result = runner.invoke(app, ["privacy", "erase", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert '"[removed]"' in result.output

@@ -16,7 +16,7 @@ from majlis.services.errors import ServiceError
 from majlis.settings import Settings
 from majlis.storage import Store, make_engine, migrate
 
-app = typer.Typer(help="Majlis: comments for news sites, screened against the site's guidelines.",
+app = typer.Typer(help="Majlis: comments for news sites, screened against the site's guidelines.", rich_markup_mode=None,
                   no_args_is_help=True)
 site_app = typer.Typer(help="Manage sites.", no_args_is_help=True)
 moderator_app = typer.Typer(help="Manage moderators.", no_args_is_help=True)
