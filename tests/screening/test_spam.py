@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from majlis.domain import Category
 from majlis.screening.context import RecentComment, ScreenContext
-from majlis.screening.spam import SpamStage, gibberish_score
+from majlis.screening.normalise import normalise
+from majlis.screening.spam import SpamStage, gibberish_score, letter_flood_score
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 TEXT = "The council should publish every contract for the bridge repairs so we can see the costs"
@@ -115,3 +118,31 @@ def test_symbols_and_emoji_without_words_are_gibberish_whatever_the_words_around
     assert gibberish_score("!!!! ???? ### $$$ %%% ok ^^^ &&& ***") == 0.6
     assert gibberish_score("a1b2c3d4e5 f6g7h8i9j0 k1l2m3n4o5 ok") == 0.0
     assert gibberish_score("The bridge reopens on Tuesday, the council says.") == 0.0
+
+
+@pytest.mark.parametrize(("text", "score"), [
+    ("ججججججججججججججججججججججججج", 0.9),  # one letter, any script
+    ("ئەئەئەئەئەئەئەئەئەئەئەئەئەئەئەئە", 0.9),  # a unit of two letters again and again
+    ("zzzzzzzzzzzzzzzzzzzzzz!!!", 0.9),
+    ("ههههههههههههههههههههههههههههههههه", 0.6),  # laughter alone: for a moderator
+    ("hahahahahahahahaha", 0.6),
+    ("خخخخخخخخخخخخخخ", 0.6),
+    ("Noooooooooooo!", 0.0),  # a word drawn out is a word
+    ("هههههههه الحمدلله خلصت الامتحانات", 0.0),  # laughter beside words
+    ("حلو", 0.0),
+])
+def test_a_comment_of_one_letter_or_unit_repeated_is_a_flood(text: str, score: float) -> None:
+    assert letter_flood_score(text) == score
+
+
+def test_words_of_five_consonants_in_a_row_are_mashing_when_most_words_are() -> None:
+    assert gibberish_score(normalise("asdkjh asdkjh qwe qwe qwe 12312312 asdkjh").text) >= 0.85
+    assert gibberish_score(normalise("Strengths and rhythms of the twelfth night").text) == 0.0
+    # Handles and hashtags run together are long, and are not mashing.
+    assert gibberish_score(normalise("#thewallstreetjournal @drunksixthgrade said so today").text) == 0.0
+
+
+def test_two_mashed_words_alone_are_mashing_but_two_words_are_not() -> None:
+    assert gibberish_score(normalise("qwertyqwertyqwerty asdasdasd").text) >= 0.85
+    assert gibberish_score(normalise("Thanks Rudaw").text) == 0.0
+    assert gibberish_score(normalise("hahahaha brilliant").text) == 0.0

@@ -33,6 +33,18 @@ VOWELS = set("aeiouy")
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _LETTERS = re.compile(r"[^\W\d_]+")
 MASHED = re.compile("|".join(row[i : i + 4] for row in KEYBOARD_ROWS for i in range(len(row) - 3)))
+# Five consonants in a row are rarely in a word of the six languages' Latin spellings ("asdkjh"); a
+# text most of whose long words hold such a run is mashing ("strengths" alone stays below half).
+_CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{5}")
+MASHED_WORD_LONGEST = 10  # longer ones are mostly handles and hashtags run together
+# A whole comment of one letter ("jjjjjjjjjjjj"; normalising folds it to one letter), or of a
+# unit of two or three letters again and again ("hahahahahaha", "ئەئەئەئەئەئە"), in any script.
+# Laughter alone ("ههههههه", "hahaha", "خخخخخ", "jajaja") is a reaction, not mashing: for a human.
+FLOOD_LETTERS = 10
+FLOOD_DISTINCT_CHARACTERS = 12  # letters, spaces, punctuation and emoji together
+LAUGHTER_LETTERS = frozenset("haeijkxwهحخ")
+_REPEATED_UNIT = re.compile(r"(.{2,3})\1{3,}(.{0,2})")
+_REPEATED_IN_WORD = re.compile(r"(.{2,3})\1{2,}")  # "asdasdasd"
 
 
 def shingles(tokens: tuple[str, ...]) -> np.ndarray:
@@ -57,6 +69,29 @@ def signature(folded: str) -> np.ndarray | None:
     return signed
 
 
+def letter_flood_score(text: str) -> float:
+    """A comment that is one letter, or a unit of two or three, repeated: 0.9 and 0.6, else 0."""
+    if len(text) < FLOOD_LETTERS or len(set(text)) > FLOOD_DISTINCT_CHARACTERS:
+        return 0.0  # what nearly every comment is: settled without a regex pass
+    letters = "".join(_LETTERS.findall(text.casefold()))
+    if len(letters) < FLOOD_LETTERS or len(letters) < 0.5 * len(text.strip()):
+        return 0.0
+    distinct = set(letters)
+    if len(distinct) > 1:
+        repeated = _REPEATED_UNIT.fullmatch(letters) if len(letters) >= FLOOD_LETTERS + 2 else None
+        if repeated is None or not set(repeated.group(2)) <= set(repeated.group(1)):
+            return 0.0
+    return 0.6 if distinct <= LAUGHTER_LETTERS else 0.9
+
+
+def _mashed_word(token: str, any_mashed: bool) -> bool:
+    """Whether one Latin word of five letters or more looks typed at random."""
+    distinct = set(token)
+    return (not (distinct & VOWELS) or len(distinct) <= 2 or (any_mashed and MASHED.search(token) is not None)
+            or (len(token) <= MASHED_WORD_LONGEST and _CONSONANT_RUN.search(token) is not None)
+            or _REPEATED_IN_WORD.fullmatch(token) is not None)
+
+
 def gibberish_score(folded: str) -> float:
     """How much a text looks like keyboard mashing or a character flood, in [0, 1]."""
     tokens = words(folded)
@@ -68,16 +103,14 @@ def gibberish_score(folded: str) -> float:
             if letters < 0.2 * visible:
                 return 0.6  # mostly symbols or emoji
     latin = [t for t in tokens if t.isascii() and t.isalpha() and len(t) >= 5]
-    if len(latin) < 3:
+    if len(latin) < 3 and not 2 == len(latin) == len(tokens):  # two long words and nothing else may do
         return 0.0
     # One search over all the words first: most texts hold no keyboard run at all.
     any_mashed = MASHED.search(" ".join(latin)) is not None
-    odd = 0
-    for token in latin:
-        distinct = set(token)
-        if not (distinct & VOWELS) or len(distinct) <= 2 or (any_mashed and MASHED.search(token)):
-            odd += 1
+    odd = sum(1 for token in latin if _mashed_word(token, any_mashed))
     share = odd / len(latin)
+    if len(latin) == 2 and odd < 2:
+        return 0.0  # of two words, both must be mashed
     return 0.0 if share < 0.5 else min(0.95, 0.4 + share * 0.55)
 
 
@@ -268,7 +301,7 @@ class SpamStage:
                 score = max(score, flood)
                 evidence.append(Evidence(Category.SPAM, 0, len(text), "rule:flood",
                                          f"{mine_recent} comments by this author in 10 minutes", flood))
-        gibberish = gibberish_score(folded)
+        gibberish = max(gibberish_score(folded), letter_flood_score(text))
         if gibberish:
             score = max(score, gibberish)
             evidence.append(Evidence(Category.SPAM, 0, len(text), "rule:gibberish", "keyboard mashing or symbols", gibberish))
