@@ -130,7 +130,7 @@ def test_eval_reports_each_half_of_a_news_set(tmp_path: Path) -> None:
 def test_eval_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
     folder = news_set(tmp_path)
     for args in (["eval", str(tmp_path / "missing.csv")], ["eval", str(folder), "--split", "test"],
-                 ["eval", str(folder), "--format", "xml"]):
+                 ["eval", str(folder), "--format", "xml"], ["eval", str(folder), "--png", str(tmp_path / "r.png")]):
         result = runner.invoke(app, args)
         assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1, (args, result.output)
     (folder / "en.jsonl").write_text('{"id": "x", "story": "en-s1", "text": "hi", "label": "rude"}\n')

@@ -111,6 +111,8 @@ def evaluate_command(
     if is_news_set(file):
         from majlis.cli.news import evaluate_news_set
 
+        if png:
+            raise _refuse("--png draws the ROC curves of a labelled file, not of a news set")
         halves = {"both": HALVES, "all": ("all",)}.get(split, (split,))
         if not set(halves) <= {*HALVES, "all"}:
             raise _refuse(f"--split must be dev, check, both or all, not {split!r}")
