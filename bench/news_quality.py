@@ -25,7 +25,7 @@ from majlis.screening.news_set import HALVES, NewsComment, NewsReport, Tally, ev
 
 NEWS = ROOT / "bench" / "data" / "news"
 IDENTITY = ROOT / "bench" / "data" / "identity"
-FIGURES = (("violations_kept", "violations"), ("threats_kept", "threats"), ("clean_approved", "clean"),
+FIGURES = (("violations_kept", "violations"), ("kept_right_category", "violations_kept"), ("threats_kept", "threats"), ("clean_approved", "clean"),
            ("clean_rejected", "clean"), ("group_clean_approved", "group_clean"))
 
 
@@ -35,8 +35,8 @@ def cell(tally: Tally, part: str, whole: str) -> str:
 
 
 def half_table(report: NewsReport) -> str:
-    rows = ["| language | comments | violations kept | threats kept | clean approved | clean rejected "
-            "| clean naming a group approved | ROC AUC |", "|---|---|---|---|---|---|---|---|"]
+    rows = ["| language | comments | violations kept | kept under the right guideline | threats kept | clean approved "
+            "| clean rejected | clean naming a group approved | ROC AUC |", "|---|---|---|---|---|---|---|---|---|"]
     for language, part in {**report.languages, "all": report.overall}.items():
         rows.append(f"| {language} | {part.tally.comments} | "
                     + " | ".join(cell(part.tally, *figure) for figure in FIGURES) + f" | {part.auc:.3f} |")
@@ -85,6 +85,11 @@ Each comment is screened under its story (the article and its language, as the w
 default policy. Split by a hash of the id: tune on `dev`, both halves reported. Nothing was trained
 or tuned on them at the time of this baseline. Per language and guideline the counts are small (1
 to 12): one comment moves a share by many points.
+
+"Kept under the right guideline": of the violations kept, those whose verdict names the comment's
+label as its category (what the moderator is shown; issue 28: "the category shown to the moderator
+must be right"). A comment breaking two guidelines carries one label (the README's order: threat,
+abuse, vulgarity, personal_attack, ...), so a verdict naming the other one counts as wrong here.
 
 Issue 28's targets: violations kept >= 90%, threats kept >= 95%, clean approved >= 85%, clean rejected
 <= 1%, clean naming a group approved >= 90%, counterfactual spread <= 0.05.

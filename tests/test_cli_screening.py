@@ -101,10 +101,12 @@ def test_eval_on_a_news_set_reports_per_language_and_guideline(tmp_path: Path) -
     assert (counts["violations"], counts["violations_kept"], counts["threats"], counts["threats_kept"]) == (3, 3, 1, 1)
     assert (counts["clean"], counts["clean_approved"], counts["clean_rejected"]) == (3, 3, 0)
     assert (counts["group_clean"], counts["group_clean_approved"]) == (1, 1)
-    assert en["shares"] == {"violations_kept": 1.0, "threats_kept": 1.0, "clean_approved": 1.0, "clean_rejected": 0.0,
+    assert counts["kept_right_category"] == 3  # personal_attack, promotion and threat, each named as such
+    assert en["shares"] == {"violations_kept": 1.0, "kept_right_category": 1.0, "threats_kept": 1.0, "clean_approved": 1.0, "clean_rejected": 0.0,
                             "group_clean_approved": 1.0}
     assert en["roc_auc"] == 1.0 and report["halves"]["all"]["all"]["counts"] == counts
-    assert en["by_label"]["promotion"] == {"comments": 1, "kept": 1, "approved": 0, "rejected": 1}
+    assert en["by_label"]["promotion"] == {"comments": 1, "kept": 1, "approved": 0, "rejected": 1,
+                                           "kept_right_category": 1}
     screener = Screener()
     risks = [screener.screen(f"{g} met the mayor to discuss the bus routes.").risk for g in ("Kurds", "Jews")]
     spread = report["counterfactual"]["en"]

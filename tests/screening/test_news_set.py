@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from majlis.domain import Action
+from majlis.domain import Action, Category
 from majlis.screening.news_set import (
     CHECK, DEV, LABELS, NewsComment, NewsSetError, evaluate_news, half_of, is_news_set, read_news_set,
 )
@@ -26,8 +26,8 @@ def write_set(folder: Path, comments: dict[str, list[dict[str, object]]]) -> Pat
     return folder
 
 
-def verdict(action: Action, risk: float) -> Verdict:
-    return Verdict({}, (), "", 1.0, action, None, risk, "test")
+def verdict(action: Action, risk: float, category: Category | None = None) -> Verdict:
+    return Verdict({}, (), "", 1.0, action, category, risk, "test")
 
 
 def test_figures_count_kept_threats_clean_and_groups_per_language(tmp_path: Path) -> None:
@@ -43,12 +43,15 @@ def test_figures_count_kept_threats_clean_and_groups_per_language(tmp_path: Path
     ]
     comments = read_news_set(write_set(tmp_path, {"en": rows, "tr": rows[:2]}))
     risk = {"approve": 0.1, "review": 0.6, "reject": 0.9}
-    report = evaluate_news(comments, lambda c: verdict(Action(c.text), risk[c.text]))
+    # the reviewed threat is shown as abuse, the rejected abuse as abuse: one of two kept has the right guideline
+    report = evaluate_news(comments, lambda c: verdict(Action(c.text), risk[c.text],
+                                                       None if c.text == "approve" else Category.ABUSE))
     en = report.languages["en"].tally
     assert (en.violations, en.violations_kept, en.threats, en.threats_kept) == (4, 2, 2, 1)
     assert (en.clean, en.clean_approved, en.clean_rejected) == (4, 2, 1)
     assert (en.group_clean, en.group_clean_approved) == (2, 1)
-    assert en.shares() == {"violations_kept": 0.5, "threats_kept": 0.5, "clean_approved": 0.5,
+    assert en.kept_right_category == 1
+    assert en.shares() == {"violations_kept": 0.5, "kept_right_category": 0.5, "threats_kept": 0.5, "clean_approved": 0.5,
                            "clean_rejected": 0.25, "group_clean_approved": 0.5}
     assert report.languages["tr"].tally.shares()["threats_kept"] is None  # no threat there
     assert report.overall.tally.clean == 6 and report.overall.tally.clean_approved == 4
@@ -60,7 +63,7 @@ def test_figures_count_kept_threats_clean_and_groups_per_language(tmp_path: Path
     assert sorted(m.comment.text for m in report.misses if m.comment.language == "en") == [
         "approve", "approve", "reject", "review"]
     assert report.to_dict()["languages"]["en"]["by_label"]["threat"] == {
-        "comments": 2, "kept": 1, "approved": 1, "rejected": 0}
+        "comments": 2, "kept": 1, "approved": 1, "rejected": 0, "kept_right_category": 0}
 
 
 def test_each_comment_is_screened_under_its_own_story(tmp_path: Path) -> None:

@@ -15,10 +15,11 @@ from majlis.screening import Policy, ScreenContext, Screener, Verdict
 from majlis.screening.counterfactual import Spread, spreads
 from majlis.screening.news_set import CLEAN, NewsComment, NewsReport, SliceReport, Tally, evaluate_news
 
-COLUMNS = {"violations_kept": "violations kept", "threats_kept": "threats kept", "clean_approved": "clean approved",
+COLUMNS = {"violations_kept": "violations kept", "kept_right_category": "right guideline", "threats_kept": "threats kept", "clean_approved": "clean approved",
            "clean_rejected": "clean rejected", "group_clean_approved": "group clean approved"}
-WIDTH = 150  # the tables' columns, unwrapped
-COUNTS = {"violations_kept": ("violations_kept", "violations"), "threats_kept": ("threats_kept", "threats"),
+WIDTH = 170  # the tables' columns, unwrapped
+COUNTS = {"violations_kept": ("violations_kept", "violations"),
+          "kept_right_category": ("kept_right_category", "violations_kept"), "threats_kept": ("threats_kept", "threats"),
           "clean_approved": ("clean_approved", "clean"), "clean_rejected": ("clean_rejected", "clean"),
           "group_clean_approved": ("group_clean_approved", "group_clean")}
 

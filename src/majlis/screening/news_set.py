@@ -165,11 +165,12 @@ class Tally:
     group_clean_approved: int = 0
     violations: int = 0
     violations_kept: int = 0
+    kept_right_category: int = 0  # kept, and the guideline shown to the moderator is the label
     threats: int = 0
     threats_kept: int = 0
 
-    def add(self, comment: NewsComment, action: Action) -> None:
-        """Count one decision; kept from publication means rejected or sent to review."""
+    def add(self, comment: NewsComment, action: Action, category: Category | None = None) -> None:
+        """Count one decision (and the guideline it named); kept means rejected or sent to review."""
         approved, rejected = action is Action.APPROVE, action is Action.REJECT
         self.comments += 1
         self.approved += approved
@@ -177,6 +178,7 @@ class Tally:
         if comment.violation:
             self.violations += 1
             self.violations_kept += not approved
+            self.kept_right_category += not approved and category is not None and category.value == comment.label
             if comment.label == THREAT:
                 self.threats += 1
                 self.threats_kept += not approved
@@ -192,6 +194,7 @@ class Tally:
         """The issue's figures as fractions (None where the slice has no such comment)."""
         return {
             "violations_kept": _share(self.violations_kept, self.violations),
+            "kept_right_category": _share(self.kept_right_category, self.violations_kept),
             "threats_kept": _share(self.threats_kept, self.threats),
             "clean_approved": _share(self.clean_approved, self.clean),
             "clean_rejected": _share(self.clean_rejected, self.clean),
@@ -222,7 +225,8 @@ class SliceReport:
             "counts": vars(self.tally), "shares": self.tally.shares(),
             "roc_auc": None if self.auc != self.auc else self.auc,
             "by_label": {label: {"comments": t.comments, "kept": t.comments - t.approved, "approved": t.approved,
-                                 "rejected": t.rejected} for label, t in self.by_label.items()},
+                                 "rejected": t.rejected, "kept_right_category": t.kept_right_category}
+                         for label, t in self.by_label.items()},
         }
 
 
@@ -243,8 +247,8 @@ class NewsReport:
 def _slice(comments: Sequence[NewsComment], verdicts: Sequence[Verdict]) -> SliceReport:
     report = SliceReport()
     for comment, verdict in zip(comments, verdicts, strict=True):
-        report.tally.add(comment, verdict.action)
-        report.by_label.setdefault(comment.label, Tally()).add(comment, verdict.action)
+        report.tally.add(comment, verdict.action, verdict.category)
+        report.by_label.setdefault(comment.label, Tally()).add(comment, verdict.action, verdict.category)
     report.by_label = {label: report.by_label[label] for label in LABELS if label in report.by_label}
     report.auc = roc_auc([c.violation for c in comments], [v.risk for v in verdicts])
     return report
