@@ -106,3 +106,21 @@ def test_the_projects_news_set_reads_whole() -> None:
         assert 0.4 < sum(not c.violation for c in mine) / len(mine) < 0.6
     assert {c.label for c in comments} == set(LABELS)
     assert all(bool(c.subtype) == (c.label == "abuse") for c in comments)
+
+
+@pytest.mark.skipif(not NEWS.is_dir(), reason="the news set is not in this checkout")
+def test_the_readme_counts_are_the_sets() -> None:
+    comments = read_news_set(NEWS)
+    readme = (NEWS / "README.md").read_text(encoding="utf-8")
+    header = next(line for line in readme.splitlines() if line.startswith("| language | comments |"))
+    columns = [c.strip() for c in header.strip("|").split("|")]
+    for language in ("en", "ar", "ckb", "kmr", "tr", "fa"):
+        mine = [c for c in comments if c.language == language]
+        row = next(line for line in readme.splitlines() if line.startswith(f"| {language} |"))
+        cells = dict(zip(columns, (c.strip() for c in row.strip("|").split("|")), strict=True))
+        assert int(cells["comments"]) == len(mine)
+        assert int(cells["dev"]) == sum(c.half == DEV for c in mine)
+        assert int(cells["hard cases"]) == sum(bool(c.hard_case) for c in mine)
+        assert int(cells["clean naming a group"]) == sum(c.names_group and not c.violation for c in mine)
+        for label in LABELS:
+            assert int(cells[label]) == sum(c.label == label for c in mine), (language, label)
