@@ -23,6 +23,7 @@ from report import write_section  # bench/, this script's folder
 
 from majlis.domain import Action
 from majlis.screening import Screener
+from majlis.screening.counterfactual import spreads
 from majlis.screening.datasets import identity_sentences
 from majlis.screening.training import auc
 
@@ -40,6 +41,7 @@ def main() -> None:
     screener.warm_up()
     neutral = [(lang, group, screener.screen(text)) for lang, group, text in identity_sentences(DATA, "neutral")]
     hateful = [(lang, group, screener.screen(text)) for lang, group, text in identity_sentences(DATA, "hateful")]
+    spread = spreads(DATA, lambda text: screener.screen(text).risk)
     rows = []
     worst: list[str] = []
     for language in sorted({lang for lang, _, _ in neutral}):
@@ -49,7 +51,8 @@ def main() -> None:
         rows.append(f"| {language} | {len(calm)} | {pct(sum(v.action is Action.REJECT for v in calm) / len(calm))} "
                     f"| {pct(sum(v.action is Action.REVIEW for v in calm) / len(calm))} | {len(hate)} "
                     f"| {pct(sum(v.action is not Action.APPROVE for v in hate) / len(hate))} "
-                    f"| {pct(sum(v.action is Action.REJECT for v in hate) / len(hate))} | {ranked:.3f} |")
+                    f"| {pct(sum(v.action is Action.REJECT for v in hate) / len(hate))} | {ranked:.3f} "
+                    f"| {spread[language].worst:.3f} | {spread[language].mean:.3f} |")
         held = Counter(group for lang, group, v in neutral if lang == language and v.action is not Action.APPROVE)
         templates = len(calm) // len({g for lang, g, _ in neutral if lang == language})
         worst += [f"{group} ({n} of {templates})" for group, n in held.most_common(3) if n > 1]
@@ -79,9 +82,14 @@ kept 83.32% to 83.25%, clean approved 82.77% to 83.02%), but each set's identity
 fell from 93.3% to 76.7% (Sorani) and 86.7% (Kurmanji). Under pre-moderation a neutral comment held is
 a delay, an identity attack let through is published: the names stay in what the model reads.
 
-| language | neutral | neutral rejected | neutral to review | hateful | hateful kept | hateful rejected | AUC |
-|---|---|---|---|---|---|---|---|
+| language | neutral | neutral rejected | neutral to review | hateful | hateful kept | hateful rejected | AUC | worst spread | mean spread |
+|---|---|---|---|---|---|---|---|---|---|
 {chr(10).join(rows)}
+
+The spread (issue 28's counterfactual measure, target <= 0.05): per neutral or positive template
+(3 positive ones per language since 2026-12-07, "{{group}} helped the families who lost their homes"),
+the highest risk over the 20 names minus the lowest; the worst and the mean over a language's 9
+templates. `majlis eval` reports the same on a news set.
 
 All languages: {pct(sum(v.action is Action.REVIEW for v in everything) / len(everything))} of the neutral sentences
 go to review. Groups whose neutral sentences a moderator sees most often: {", ".join(worst) or "none more than once"}.

@@ -60,3 +60,81 @@ def test_eval_reports_auc_and_outcomes(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "ROC AUC (any violation)" in result.output and "1.0000" in result.output
     assert "clean rejected" in result.output
+
+
+NEWS_COMMENTS = [
+    ("The council met on Tuesday about the bus routes.", "clean", False),
+    ("Will the new bus routes reach the university?", "clean", False),
+    ("Kurds and Arabs took the bus to the council meeting.", "clean", True),
+    ("You are an idiot", "personal_attack", False),
+    ("Buy now at bit.ly/deal", "promotion", False),
+    ("I will kill you, councillor.", "threat", False),
+]
+
+
+def news_set(folder: Path) -> Path:
+    """A tiny news set: one English story and six comments whose verdicts are not in doubt."""
+    story = {"id": "en-s1", "language": "en", "title": "Council meets about the bus routes",
+             "body": "The city council met on Tuesday to discuss the new bus routes and the fares."}
+    (folder / "stories.jsonl").write_text(json.dumps(story) + "\n")
+    (folder / "en.jsonl").write_text("".join(
+        json.dumps({"id": f"en-s1-{n:03d}", "story": "en-s1", "text": text, "label": label}
+                   | ({"names_group": True} if group else {})) + "\n"
+        for n, (text, label, group) in enumerate(NEWS_COMMENTS)))
+    identity = folder / "identity"
+    identity.mkdir()
+    (identity / "en.json").write_text(json.dumps({"language": "en", "groups": ["Kurds", "Jews"],
+                                                  "neutral": ["{g} met the mayor to discuss the bus routes."]}))
+    return folder
+
+
+def test_eval_on_a_news_set_reports_per_language_and_guideline(tmp_path: Path) -> None:
+    from majlis.screening import Screener
+
+    folder = news_set(tmp_path)
+    result = runner.invoke(app, ["eval", str(folder), "--split", "all", "--format", "json",
+                                 "--identity", str(folder / "identity")])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    en = report["halves"]["all"]["languages"]["en"]
+    counts = en["counts"]
+    assert (counts["violations"], counts["violations_kept"], counts["threats"], counts["threats_kept"]) == (3, 3, 1, 1)
+    assert (counts["clean"], counts["clean_approved"], counts["clean_rejected"]) == (3, 3, 0)
+    assert (counts["group_clean"], counts["group_clean_approved"]) == (1, 1)
+    assert counts["kept_right_category"] == 3  # personal_attack, promotion and threat, each named as such
+    assert en["shares"] == {"violations_kept": 1.0, "kept_right_category": 1.0, "threats_kept": 1.0, "clean_approved": 1.0, "clean_rejected": 0.0,
+                            "group_clean_approved": 1.0}
+    assert en["roc_auc"] == 1.0 and report["halves"]["all"]["all"]["counts"] == counts
+    assert en["by_label"]["promotion"] == {"comments": 1, "kept": 1, "approved": 0, "rejected": 1,
+                                           "kept_right_category": 1}
+    screener = Screener()
+    risks = [screener.screen(f"{g} met the mayor to discuss the bus routes.").risk for g in ("Kurds", "Jews")]
+    spread = report["counterfactual"]["en"]
+    assert spread["templates"] == 1 and abs(spread["worst"] - abs(risks[0] - risks[1])) < 1e-9
+
+
+def test_eval_reports_each_half_of_a_news_set(tmp_path: Path) -> None:
+    from majlis.screening.news_set import half_of
+
+    folder = news_set(tmp_path)
+    result = runner.invoke(app, ["eval", str(folder / "en.jsonl"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    halves = json.loads(result.stdout)["halves"]
+    assert set(halves) == {"dev", "check"}
+    dev = sum(half_of(f"en-s1-{n:03d}") == "dev" for n in range(len(NEWS_COMMENTS)))
+    assert halves["dev"]["all"]["counts"]["comments"] == dev
+    assert halves["check"]["all"]["counts"]["comments"] == len(NEWS_COMMENTS) - dev
+    table = runner.invoke(app, ["eval", str(folder), "--split", "check", "--identity", str(folder / "identity")])
+    assert table.exit_code == 0 and "check:" in table.output and "dev:" not in table.output
+    assert "threats kept" in table.output and "per guideline" in table.output and "counterfactual en" in table.output
+
+
+def test_eval_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
+    folder = news_set(tmp_path)
+    for args in (["eval", str(tmp_path / "missing.csv")], ["eval", str(folder), "--split", "test"],
+                 ["eval", str(folder), "--format", "xml"], ["eval", str(folder), "--png", str(tmp_path / "r.png")]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1, (args, result.output)
+    (folder / "en.jsonl").write_text('{"id": "x", "story": "en-s1", "text": "hi", "label": "rude"}\n')
+    result = runner.invoke(app, ["eval", str(folder)])
+    assert result.exit_code == 2 and "en.jsonl line 1: `label` must be one of" in result.stderr

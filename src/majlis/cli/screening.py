@@ -80,16 +80,53 @@ def screen(
             sys.stdout.write(json.dumps(verdict.to_dict(), ensure_ascii=False) + "\n")
 
 
+def _refuse(message: str) -> typer.Exit:
+    errors.print(f"[red]{message}[/red]", highlight=False, soft_wrap=True)
+    return typer.Exit(2)
+
+
 def evaluate_command(
-    file: Annotated[Path, typer.Argument(help="CSV or JSONL with `text` and `label` (0/1, clean, or a category).")],
+    file: Annotated[Path, typer.Argument(help="CSV or JSONL with `text` and `label` (0/1, clean, or a category), "
+                                              "or a news set (a folder with stories.jsonl, or a file in it).")],
     png: Annotated[Path | None, typer.Option(help="Write the ROC curves to this PNG (needs matplotlib).")] = None,
     policy_file: Annotated[Path | None, typer.Option("--policy", help="A site policy as JSON.")] = None,
+    split: Annotated[str, typer.Option(help="News set: `dev`, `check`, `both` (each reported) or `all`.")] = "both",
+    output: Annotated[str, typer.Option("--format", help="`table` or `json`.")] = "table",
+    identity: Annotated[Path, typer.Option(help="News set: the group-name templates for the counterfactual "
+                                                "spread (skipped if absent).")] = Path("bench/data/identity"),
 ) -> None:
-    """Score a labelled file: ROC AUC, and the outcome shares at the policy thresholds."""
+    """Score a labelled file: ROC AUC, and the outcome shares at the policy thresholds; on a news set,
+    per language and guideline with each comment under its story, and the counterfactual spread."""
     from majlis.screening.evaluation import evaluate, read_examples
+    from majlis.screening.news_set import HALVES, NewsSetError, is_news_set, read_news_set
 
-    policy = Policy.from_dict(json.loads(policy_file.read_text())) if policy_file else Policy()
-    examples = read_examples(file)
+    if output not in ("table", "json"):
+        raise _refuse(f"--format must be table or json, not {output!r}")
+    if not file.exists():
+        raise _refuse(f"no such file or folder: {file}")
+    try:
+        policy = Policy.from_dict(json.loads(policy_file.read_text())) if policy_file else Policy()
+    except (OSError, ValueError, TypeError) as error:
+        raise _refuse(f"--policy {policy_file}: {error}") from error
+    if is_news_set(file):
+        from majlis.cli.news import evaluate_news_set
+
+        if png:
+            raise _refuse("--png draws the ROC curves of a labelled file, not of a news set")
+        halves = {"both": HALVES, "all": ("all",)}.get(split, (split,))
+        if not set(halves) <= {*HALVES, "all"}:
+            raise _refuse(f"--split must be dev, check, both or all, not {split!r}")
+        try:
+            comments = read_news_set(file)
+        except NewsSetError as error:
+            raise _refuse(f"{file}: {error}") from error
+        evaluate_news_set(comments, policy, halves, identity if identity.is_dir() else None, output == "json",
+                          console)
+        return
+    try:
+        examples = read_examples(file)
+    except (OSError, ValueError, KeyError) as error:
+        raise _refuse(f"{file}: cannot read `text` and `label` ({error!r})") from error
     screener = Screener()
     context = ScreenContext(policy=policy)
     with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -97,6 +134,10 @@ def evaluate_command(
         task = progress.add_task("screen", total=len(examples))
         report = evaluate(examples, lambda t: screener.screen(t, context),
                           lambda n: progress.update(task, completed=n))
+    if output == "json":
+        sys.stdout.write(json.dumps({"examples": report.examples, "roc_auc": report.auc,
+                                     "category_auc": report.category_auc, **report.outcomes.shares()}) + "\n")
+        return
     table = Table(title=f"{file.name}: {report.examples} comments", header_style="bold")
     table.add_column("measure")
     table.add_column("value", justify="right")
