@@ -41,11 +41,13 @@ class DeskStore:
                 site_id=site_id, author_key=author_key, kind=kind, until=until, note=note,
                 created_by=by, created_at=utcnow())).inserted_primary_key[0])  # type: ignore[index]
 
-    def revoke_author_rule(self, rule_id: int, by: str) -> dict[str, Any] | None:
-        """Lift a rule; returns it, or None if there is no live rule with that id."""
+    def revoke_author_rule(self, rule_id: int, by: str, site_ids: Iterable[int] | None) -> dict[str, Any] | None:
+        """Lift a rule of one of `site_ids` (None: any site); returns it, or None (and changes
+        nothing) if there is no live rule with that id on those sites."""
         with self._writer.begin() as conn:
             row = conn.execute(select(author_rules).where(author_rules.c.id == rule_id,
-                                                          author_rules.c.revoked_at.is_(None))).first()
+                                                          author_rules.c.revoked_at.is_(None),
+                                                          _in_sites(author_rules.c.site_id, site_ids))).first()
             if row is None:
                 return None
             conn.execute(update(author_rules).where(author_rules.c.id == rule_id)

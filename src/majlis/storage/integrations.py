@@ -89,9 +89,13 @@ class IntegrationStore:
             row = conn.execute(select(webhooks).where(webhooks.c.id == webhook_id)).first()
             return dict(row._mapping) if row else None
 
-    def delete_webhook(self, webhook_id: int) -> bool:
-        """Remove a webhook and its delivery log."""
+    def delete_webhook(self, webhook_id: int, site_id: int) -> bool:
+        """Remove a webhook of this site and its delivery log; False (nothing changed) if the site
+        has no webhook with that id."""
         with self._writer.begin() as conn:
+            owned = select(webhooks.c.id).where(webhooks.c.id == webhook_id, webhooks.c.site_id == site_id)
+            if conn.execute(owned).first() is None:
+                return False
             conn.execute(delete(webhook_deliveries).where(webhook_deliveries.c.webhook_id == webhook_id))
             return bool(conn.execute(delete(webhooks).where(webhooks.c.id == webhook_id)).rowcount)
 

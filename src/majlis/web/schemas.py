@@ -120,6 +120,25 @@ class ArticleIn(BaseModel):
     closed: bool = False
 
 
+class DeskDecisionIn(BaseModel):
+    """The desk's decision on one or many comments (the queue page sends it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ids: list[Annotated[int, Field(ge=1, le=MAX_ROW_ID)]] = Field(min_length=1, max_length=500)
+    decision: Literal["approve", "reject"]
+    category: Category | None = None
+    note: str = Field("", max_length=2000)
+
+
+class DeskUndoIn(BaseModel):
+    """The desk's undo of one decision."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: int = Field(ge=1, le=MAX_ROW_ID)
+
+
 class DecisionIn(BaseModel):
     """A moderator's decision."""
 
