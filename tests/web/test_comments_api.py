@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from majlis.domain import text_sha256
+from majlis.settings import Settings
 from majlis.storage import Store
-from tests.conftest import Newsroom, comment_body
+from tests.conftest import Newsroom, comment_body, metrics_headers
 
 
 def approve(client: TestClient, room: Newsroom, comment_id: int) -> None:
@@ -144,11 +145,12 @@ def test_embedding_page_fills_in_an_unregistered_article(client: TestClient, new
     assert registered is not None and registered.title == "Parliament votes on the city budget" and registered.url == ""
 
 
-def test_metrics_count_requests_screening_decisions_and_the_queue(client: TestClient, newsroom: Newsroom) -> None:
+def test_metrics_count_requests_screening_decisions_and_the_queue(client: TestClient, newsroom: Newsroom,
+                                                                  settings: Settings) -> None:
     cid = client.post(newsroom.comments_url(), json=comment_body()).json()["id"]
     client.post(newsroom.comments_url(), json=comment_body("Another remark"))
     approve(client, newsroom, cid)
-    text = client.get("/metrics").text
+    text = client.get("/metrics", headers=metrics_headers(settings)).text
     assert 'majlis_requests_total{method="POST",route="/api/v1/sites/{site}/articles/{article}/comments",status="201"} 2.0' in text
     assert "majlis_screen_seconds_count 2.0" in text
     assert 'majlis_decisions_total{action="approved",actor="screen",category=""}' not in text
