@@ -132,15 +132,30 @@ def test_health_probes(client: TestClient) -> None:
     assert client.get("/readyz").status_code == 200
 
 
-def test_embedding_page_fills_in_an_unregistered_article(client: TestClient, newsroom: Newsroom, store: Store) -> None:
-    body = comment_body(article_title="Dam report", article_url="http://localhost:8000/news/dam")
-    client.post(newsroom.comments_url("dam-report"), json=body)
+def test_a_reader_never_names_an_article(client: TestClient, newsroom: Newsroom, store: Store) -> None:
+    from tests.web.test_desk import log_in
+
+    headline = "Readers pick this headline"
+    body = comment_body(article_title=headline, article_url="http://localhost:8000/news/dam")
+    assert client.post(newsroom.comments_url("dam-report"), json=body).status_code == 201
     site = store.site_by_slug(newsroom.site)
     assert site is not None
     article = store.article(site.id, "dam-report")
-    assert article is not None and (article.title, article.url) == ("Dam report", "http://localhost:8000/news/dam")
-    # A registered title is never overwritten, and URLs off the site's origins are ignored.
+    # The URL on the site's own origin fills in; the title stays the publisher's to give.
+    assert article is not None and (article.title, article.url) == ("", "http://localhost:8000/news/dam")
+    listed = client.get(f"/api/v1/sites/{newsroom.site}/articles", headers=newsroom.pub_headers()).json()
+    assert {a["key"]: a["title"] for a in listed}["dam-report"] == ""
+    queue = client.get("/api/v1/moderation/queue", headers=newsroom.mod_headers()).json()["items"]
+    assert [i["article_title"] for i in queue] == [""]
+    log_in(client, newsroom.moderator_email)
+    desk = client.get("/moderate").text
+    assert headline not in desk and ">dam-report<" in desk
+    # The publisher names it; a reader's title (or a URL off the site's origins) changes nothing after.
+    client.put(f"/api/v1/sites/{newsroom.site}/articles/dam-report", json={"title": "Dam report"},
+               headers=newsroom.pub_headers())
+    client.post(newsroom.comments_url("dam-report"), json=comment_body("Second remark", article_title="Hijacked"))
     client.post(newsroom.comments_url(), json=comment_body(article_title="Hijacked", article_url="https://evil.example/x"))
+    assert store.article(site.id, "dam-report").title == "Dam report"  # type: ignore[union-attr]
     registered = store.article(site.id, newsroom.article)
     assert registered is not None and registered.title == "Parliament votes on the city budget" and registered.url == ""
 

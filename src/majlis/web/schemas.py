@@ -56,7 +56,9 @@ class CommentIn(BaseModel):
     author_email: str = Field(..., max_length=1000, description="Required, never published.")
     text: str = Field(..., max_length=HARD_TEXT_CAP, description="Stored byte for byte.")
     parent_id: int | None = Field(None, ge=1, description="The published comment this replies to.")
-    article_title: str | None = Field(None, max_length=500, description="Fills in an unregistered article's title.")
+    article_title: str | None = Field(
+        None, max_length=500, description="Accepted for older widgets and ignored: an article's title comes only from "
+        "its publisher (PUT .../articles/{article}), never from a reader.")
     article_url: str | None = Field(None, max_length=2000, description="Fills in an unregistered article's URL (an allowed origin).")
     website: str | None = Field(None, max_length=200, description="Honeypot: the widget hides it; people leave it empty.")
     ticket: str | None = Field(None, max_length=100, description="From `GET .../ticket` when the form was shown.")
