@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +10,7 @@ from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, selec
 from sqlalchemy.exc import IntegrityError
 
 from majlis.domain import ActorKind, Comment, State
+from majlis.storage.integrations import erase_events
 from majlis.storage.rows import load, utcnow
 from majlis.storage.tables import articles, audit_log, author_rules, comments, decisions, used_tokens
 
@@ -156,8 +157,10 @@ class DeskStore:
             rows = conn.execute(select(comments).where(comments.c.author_key == author_key).order_by(comments.c.id))
             return [load(Comment, r, state=State(r.state)) for r in rows]
 
-    def erase_author(self, author_key: str, unlinkable: str, removed: str) -> int:
-        """Remove an author's personal data: text, name, email, address hash, verdict details, rules."""
+    def erase_author(self, author_key: str, unlinkable: str, removed: str, redact: Callable[[str], str]) -> int:
+        """Remove an author's personal data, in one transaction: text, name, email, address hash,
+        verdict details, decision notes, rules; and from the webhook deliveries that carry their
+        comments (`redact` rewrites a payload; pending ones are cancelled, unhandled events dropped)."""
         now = utcnow()
         with self._writer.begin() as conn:
             ids = [r.id for r in conn.execute(select(comments.c.id).where(comments.c.author_key == author_key))]
@@ -166,6 +169,7 @@ class DeskStore:
                     text=removed, text_sha256="", author_name=removed, author_email="", author_key=unlinkable,
                     ip_hash=None, verdict=None, erased_at=now))
                 conn.execute(update(decisions).where(decisions.c.comment_id.in_(ids)).values(note=""))
+                erase_events(conn, ids, redact, "cancelled: the author's data was erased")
             conn.execute(delete(author_rules).where(author_rules.c.author_key == author_key))
             conn.execute(update(audit_log).where(audit_log.c.target == author_key[:16]).values(target="erased"))
         return len(ids)
