@@ -15,6 +15,7 @@ from majlis.storage.rows import utcnow
 from majlis.storage.tables import comments, digests, moderator_sites, moderators, outbox, webhook_deliveries, webhooks
 
 PENDING, DELIVERED, FAILED, CANCELLED = "pending", "delivered", "failed", "cancelled"
+ERASE_CHUNK = 200
 
 
 _INSERT_EVENT = insert(outbox)  # built once: values are passed at execution, so nothing is re-compiled
@@ -31,22 +32,25 @@ def erase_events(conn: Connection, comment_ids: Sequence[int], redact: Callable[
     them gets `redact(payload)` instead, and those still pending are cancelled. Returns how many
     deliveries were rewritten. A delivery is found by its event, or, its event purged already, by
     the comment id its payload starts with (`"comment":{"id":N,`, as `event_body` writes it)."""
-    if not comment_ids:
-        return 0
     now = utcnow()
-    conn.execute(update(outbox).where(outbox.c.comment_id.in_(comment_ids), outbox.c.handled_at.is_(None))
-                 .values(handled_at=now))
-    events = select(outbox.c.id).where(outbox.c.comment_id.in_(comment_ids)).scalar_subquery()
-    carrying: list[ColumnElement[bool]] = [webhook_deliveries.c.outbox_id.in_(events)]
-    carrying += [webhook_deliveries.c.payload.contains(f'"comment":{{"id":{i},', autoescape=True) for i in comment_ids]
-    rows = conn.execute(select(webhook_deliveries.c.id, webhook_deliveries.c.payload, webhook_deliveries.c.status)
-                        .where(or_(*carrying))).all()
-    for row in rows:
-        values: dict[str, Any] = {"payload": redact(row.payload)}
-        if row.status == PENDING:
-            values.update(status=CANCELLED, next_attempt_at=None, last_error=note[:500])
-        conn.execute(update(webhook_deliveries).where(webhook_deliveries.c.id == row.id).values(**values))
-    return len(rows)
+    rewritten = 0
+    # In chunks: SQLite refuses an expression deeper than 1,000 terms (an author of many comments).
+    for start in range(0, len(comment_ids), ERASE_CHUNK):
+        chunk = list(comment_ids[start:start + ERASE_CHUNK])
+        conn.execute(update(outbox).where(outbox.c.comment_id.in_(chunk), outbox.c.handled_at.is_(None))
+                     .values(handled_at=now))
+        events = select(outbox.c.id).where(outbox.c.comment_id.in_(chunk)).scalar_subquery()
+        carrying: list[ColumnElement[bool]] = [webhook_deliveries.c.outbox_id.in_(events)]
+        carrying += [webhook_deliveries.c.payload.contains(f'"comment":{{"id":{i},', autoescape=True) for i in chunk]
+        rows = conn.execute(select(webhook_deliveries.c.id, webhook_deliveries.c.payload, webhook_deliveries.c.status)
+                            .where(or_(*carrying))).all()
+        for row in rows:
+            values: dict[str, Any] = {"payload": redact(row.payload)}
+            if row.status == PENDING:
+                values.update(status=CANCELLED, next_attempt_at=None, last_error=note[:500])
+            conn.execute(update(webhook_deliveries).where(webhook_deliveries.c.id == row.id).values(**values))
+        rewritten += len(rows)
+    return rewritten
 
 
 class IntegrationStore:
