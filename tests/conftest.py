@@ -82,7 +82,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def settings(db_url: str, tmp_path: Path) -> Settings:
     """Settings for a test install (its own database and secret)."""
-    return Settings(database_url=db_url, secret_key=secrets.token_urlsafe(24), rate_limits="off")
+    return Settings(database_url=db_url, secret_key=secrets.token_urlsafe(24), rate_limits="off",
+                    metrics_token=secrets.token_urlsafe(24))
+
+
+def metrics_headers(settings: Settings) -> dict[str, str]:
+    """What a Prometheus scrape of /metrics sends."""
+    return {"Authorization": f"Bearer {settings.metrics_token}"}
 
 
 @pytest.fixture

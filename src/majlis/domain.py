@@ -149,6 +149,11 @@ class Moderator:
         """Whether this moderator may decide comments of the site."""
         return self.is_admin or site_id in self.site_ids
 
+    def scope(self) -> tuple[int, ...] | None:
+        """The ids of the sites this moderator may act on (None: every site, for an admin); the
+        store applies it inside the transaction that changes anything."""
+        return None if self.is_admin else self.site_ids
+
 
 @dataclass(frozen=True)
 class ApiToken:

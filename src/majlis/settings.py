@@ -95,12 +95,22 @@ class Settings(BaseSettings):
         20, ge=0, description="Pending comments on a site that trigger the moderators' digest e-mail (0: never)."
     )
     digest_interval_minutes: int = Field(60, ge=1, description="At most one digest per site in this many minutes.")
+    metrics_token: str = Field(
+        "", description="Bearer token a Prometheus scrape of /metrics must send. Empty: /metrics is off (404)."
+    )
 
     @field_validator("secret_key")
     @classmethod
     def _refuse_placeholder(cls, value: str) -> str:
         if value and (value.lower() in PLACEHOLDER_SECRETS or len(value) < 16):
             raise ValueError("MAJLIS_SECRET_KEY must be a random string of at least 16 characters")
+        return value
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _strong_metrics_token(cls, value: str) -> str:
+        if value and (value.lower() in PLACEHOLDER_SECRETS or len(value) < 16):
+            raise ValueError("MAJLIS_METRICS_TOKEN must be a random string of at least 16 characters")
         return value
 
     @field_validator("rate_limits")

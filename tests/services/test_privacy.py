@@ -4,19 +4,26 @@ leaves no trace of the email anywhere in the database."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from datetime import timedelta
 
+import httpx
+import redis
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, select, update
 from typer.testing import CliRunner
 
 from majlis.cli import app as cli
-from majlis.services import accounts, privacy
+from majlis.screening import Screener
+from majlis.services import accounts, mail, privacy, webhooks
+from majlis.services.outbox import dispatch
 from majlis.settings import Settings
 from majlis.storage import Store
-from majlis.storage.tables import comments
-from tests.conftest import Newsroom, comment_body
+from majlis.storage.rows import utcnow
+from majlis.storage.tables import comments, metadata, webhook_deliveries
+from majlis.web.app import create_app
+from tests.conftest import Newsroom, comment_body, make_newsroom
 
 EMAIL = "Private.Person@Example.org"
 
@@ -107,3 +114,100 @@ def test_admin_exports_and_erases_from_the_desk(client: TestClient, newsroom: Ne
     assert store.comment(cid).author_name == "[removed]"  # type: ignore[union-attr]
     assert store.audit_entries(None, 5)[0]["action"] == "privacy.erase"
     assert not re.search("private.person", client.get(f"/moderate/comments/{cid}").text, re.I)
+
+
+REDIS_URL = os.environ.get("MAJLIS_TEST_REDIS", "redis://127.0.0.1:6379/3")
+NAME = "Zubaida Qasimova"
+TEXTS = ("The ferry timetable changed without notice.", "I hope the new bridge opens before the winter.")
+
+
+def _redis_strings(client: redis.Redis) -> list[str]:
+    """Every key and value in the Redis database, whatever its type."""
+    found: list[str] = []
+    for key in client.scan_iter(count=1000):
+        found.append(key.decode(errors="replace"))
+        kind = client.type(key).decode()
+        values: list[bytes] = []
+        if kind == "string":
+            values = [client.get(key) or b""]
+        elif kind == "list":
+            values = client.lrange(key, 0, -1)
+        elif kind == "hash":
+            values = [b for pair in client.hgetall(key).items() for b in pair]
+        elif kind in ("set", "zset"):
+            values = list(client.smembers(key)) if kind == "set" else client.zrange(key, 0, -1)
+        found += [v.decode(errors="replace") for v in values]
+    return found
+
+
+def _every_column_value(store: Store) -> list[str]:
+    """Every non-null value of every column of every table the metadata declares."""
+    values: list[str] = []
+    with store.engine.connect() as conn:
+        for table in metadata.sorted_tables:
+            for row in conn.execute(select(table)):
+                values += [json.dumps(v) if isinstance(v, (dict, list)) else str(v) for v in row if v is not None]
+    return values
+
+
+def test_erase_reaches_deliveries_the_outbox_mail_and_caches(settings: Settings, store: Store, screener: Screener,
+                                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    cache = redis.Redis.from_url(REDIS_URL)
+    cache.flushdb()
+    shared = settings.model_copy(update={"redis_url": REDIS_URL, "smtp_host": "127.0.0.1",
+                                         "webhook_allow_private": True})
+    secret = shared.resolved_secret()
+    room = make_newsroom(store, "courier", premoderate=False)
+    site = store.site_by_slug(room.site)
+    assert site is not None
+    hook = store.add_webhook(site.id, "https://cms.courier.example/hook", privacy.vault(shared, secret).encrypt("whsec_t"),
+                      list(webhooks.EVENTS))
+    app = create_app(shared, store=store, screener=screener)  # with Redis: no poller races the test's dispatch
+    # The author posts from an address of their own (others' comments from it would keep its hash).
+    with TestClient(app, client=("198.51.100.23", 40000)) as client, TestClient(app) as others:
+        def post(text: str, via: TestClient = client, **extra: object) -> int:
+            answer = via.post(room.comments_url(), json=comment_body(text, **extra))
+            assert answer.json()["state"] == "approved", answer.text
+            return int(answer.json()["id"])
+
+        mine = [post(text, author_name=NAME, author_email=EMAIL, notify=True) for text in TEXTS]
+        reply = post("I take the ferry every day too.", others, parent_id=mine[0], author_email="else@example.org")
+        control = post("Buses are fine as they are.", others, author_name="Hamid", author_email="hamid@example.org")
+        mails: list[tuple[str, int]] = []
+        dispatch(store, shared, lambda kind, ref: (mails.append((kind, ref)), app.state.tasks.mail(kind, ref)))
+        assert {(kind, ref) for kind, ref in mails} >= {(mail.PUBLISHED, mine[0]), (mail.PUBLISHED, mine[1])}
+        failing = httpx.Client(transport=httpx.MockTransport(lambda _: httpx.Response(503)))
+        for delivery_id in store.claim_due_deliveries(timedelta(minutes=2)):  # logged, waiting for a retry
+            webhooks.attempt(store, shared, secret, delivery_id, client=failing)
+        late = post("One more thought on the ferry.", author_name=NAME, author_email=EMAIL)  # its events wait
+        assert NAME in client.get(room.comments_url()).text  # the page is now cached in Redis
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(comments).where(comments.c.id.in_([*mine, late]))).all()
+    needles = {NAME, *TEXTS, EMAIL.lower(), accounts.author_key(secret, EMAIL)}
+    needles |= {v for r in rows for v in (r.author_email, r.author_key, r.ip_hash, r.text_sha256) if v}
+    assert any(NAME in v for v in _every_column_value(store)) and any(NAME in v for v in _redis_strings(cache))
+
+    monkeypatch.setenv("MAJLIS_DATABASE_URL", shared.database_url)
+    monkeypatch.setenv("MAJLIS_SECRET_KEY", shared.secret_key)
+    monkeypatch.setenv("MAJLIS_REDIS_URL", REDIS_URL)
+    erased = CliRunner().invoke(cli, ["privacy", "erase", EMAIL, "--yes"])
+    assert erased.exit_code == 0 and "erased 3" in erased.output, erased.output
+
+    for where, values in (("database", _every_column_value(store)), ("redis", _redis_strings(cache))):
+        for needle in needles:
+            assert not any(needle.lower() in v.lower() for v in values), (where, needle)
+    assert any("Hamid" in v for v in _every_column_value(store))  # other authors are untouched
+    # Nothing about the erased comments goes out any more: no delivery, no new event, no e-mail.
+    with store.engine.begin() as conn:
+        conn.execute(update(webhook_deliveries).where(webhook_deliveries.c.status == "pending")
+                     .values(next_attempt_at=utcnow() - timedelta(seconds=1)))
+    assert dispatch(store, shared, lambda kind, ref: mails.append((kind, ref))) == 0
+    sent: list[dict[str, object]] = []
+    recording = httpx.Client(transport=httpx.MockTransport(
+        lambda request: (sent.append(json.loads(request.content)), httpx.Response(200))[1]))
+    for delivery_id in store.claim_due_deliveries(timedelta(minutes=2)):
+        webhooks.attempt(store, shared, secret, delivery_id, client=recording)
+    assert sent and {e["comment"]["id"] for e in sent} <= {control, reply}  # type: ignore[index]
+    assert all(mail.compose(store, shared, secret, kind, ref) == [] for kind, ref in mails if ref != control)
+    cancelled = [d for d in store.deliveries_of(int(hook["id"]), 100) if d["status"] == "cancelled"]
+    assert cancelled and all(json.loads(d["payload"])["comment"]["text"] == "[removed]" for d in cancelled)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from majlis.domain import text_sha256
+from majlis.settings import Settings
 from majlis.storage import Store
-from tests.conftest import Newsroom, comment_body
+from tests.conftest import Newsroom, comment_body, metrics_headers
 
 
 def approve(client: TestClient, room: Newsroom, comment_id: int) -> None:
@@ -131,24 +132,40 @@ def test_health_probes(client: TestClient) -> None:
     assert client.get("/readyz").status_code == 200
 
 
-def test_embedding_page_fills_in_an_unregistered_article(client: TestClient, newsroom: Newsroom, store: Store) -> None:
-    body = comment_body(article_title="Dam report", article_url="http://localhost:8000/news/dam")
-    client.post(newsroom.comments_url("dam-report"), json=body)
+def test_a_reader_never_names_an_article(client: TestClient, newsroom: Newsroom, store: Store) -> None:
+    from tests.web.test_desk import log_in
+
+    headline = "Readers pick this headline"
+    body = comment_body(article_title=headline, article_url="http://localhost:8000/news/dam")
+    assert client.post(newsroom.comments_url("dam-report"), json=body).status_code == 201
     site = store.site_by_slug(newsroom.site)
     assert site is not None
     article = store.article(site.id, "dam-report")
-    assert article is not None and (article.title, article.url) == ("Dam report", "http://localhost:8000/news/dam")
-    # A registered title is never overwritten, and URLs off the site's origins are ignored.
+    # The URL on the site's own origin fills in; the title stays the publisher's to give.
+    assert article is not None and (article.title, article.url) == ("", "http://localhost:8000/news/dam")
+    listed = client.get(f"/api/v1/sites/{newsroom.site}/articles", headers=newsroom.pub_headers()).json()
+    assert {a["key"]: a["title"] for a in listed}["dam-report"] == ""
+    queue = client.get("/api/v1/moderation/queue", headers=newsroom.mod_headers()).json()["items"]
+    assert [i["article_title"] for i in queue] == [""]
+    log_in(client, newsroom.moderator_email)
+    desk = client.get("/moderate").text
+    assert headline not in desk and ">dam-report<" in desk
+    # The publisher names it; a reader's title (or a URL off the site's origins) changes nothing after.
+    client.put(f"/api/v1/sites/{newsroom.site}/articles/dam-report", json={"title": "Dam report"},
+               headers=newsroom.pub_headers())
+    client.post(newsroom.comments_url("dam-report"), json=comment_body("Second remark", article_title="Hijacked"))
     client.post(newsroom.comments_url(), json=comment_body(article_title="Hijacked", article_url="https://evil.example/x"))
+    assert store.article(site.id, "dam-report").title == "Dam report"  # type: ignore[union-attr]
     registered = store.article(site.id, newsroom.article)
     assert registered is not None and registered.title == "Parliament votes on the city budget" and registered.url == ""
 
 
-def test_metrics_count_requests_screening_decisions_and_the_queue(client: TestClient, newsroom: Newsroom) -> None:
+def test_metrics_count_requests_screening_decisions_and_the_queue(client: TestClient, newsroom: Newsroom,
+                                                                  settings: Settings) -> None:
     cid = client.post(newsroom.comments_url(), json=comment_body()).json()["id"]
     client.post(newsroom.comments_url(), json=comment_body("Another remark"))
     approve(client, newsroom, cid)
-    text = client.get("/metrics").text
+    text = client.get("/metrics", headers=metrics_headers(settings)).text
     assert 'majlis_requests_total{method="POST",route="/api/v1/sites/{site}/articles/{article}/comments",status="201"} 2.0' in text
     assert "majlis_screen_seconds_count 2.0" in text
     assert 'majlis_decisions_total{action="approved",actor="screen",category=""}' not in text

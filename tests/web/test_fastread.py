@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from majlis.settings import Settings
 from majlis.storage import Store
 from majlis.web.fastread import _query
-from tests.conftest import comment_body, make_newsroom
+from tests.conftest import comment_body, make_newsroom, metrics_headers
 
 
 def test_query_parsing_defers_anything_unusual_to_the_app() -> None:
@@ -38,11 +39,11 @@ def test_a_cached_page_is_the_apps_page_and_stays_fresh(client: TestClient, stor
     assert client.get(room.comments_url() + "?limit=abc").status_code == 422
 
 
-def test_cached_reads_are_counted_under_their_route(client: TestClient, store: Store) -> None:
+def test_cached_reads_are_counted_under_their_route(client: TestClient, store: Store, settings: Settings) -> None:
     room = make_newsroom(store, premoderate=False)
     for _ in range(3):
         assert client.get(room.comments_url()).status_code == 200
-    metrics = client.get("/metrics").text
+    metrics = client.get("/metrics", headers=metrics_headers(settings)).text
     line = next(l for l in metrics.splitlines() if l.startswith("majlis_requests_total")
                 and 'route="/api/v1/sites/{site}/articles/{article}/comments"' in l and 'method="GET"' in l and 'status="200"' in l)
     assert float(line.rsplit(" ", 1)[1]) == 3

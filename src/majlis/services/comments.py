@@ -30,7 +30,7 @@ class CommentDraft:
     author_email: str
     text: str
     parent_id: int | None = None
-    article_title: str | None = None  # from the embedding page, for an article not registered yet
+    article_title: str | None = None  # sent by older widgets; ignored (titles come from the publisher)
     article_url: str | None = None
     notify: bool = False  # e-mail me when it is published or answered
 
@@ -109,12 +109,11 @@ def site_or_404(store: Store, slug: str) -> Site:
 
 
 def _fill_in_article(store: Store, site: Site, article: Article, draft: CommentDraft) -> Article:
-    """An article nobody registered takes its title and URL from the page that embeds the widget;
-    the URL only when it lies on one of the site's origins. Registered facts are never overwritten."""
+    """An article nobody registered takes its URL from the page that embeds the widget, when it
+    lies on one of the site's origins; registered facts are never overwritten. A reader's
+    `article_title` is never stored: a title comes only from the publisher (API or import), as the
+    desk, the publisher's list and the relevance check read it."""
     fields: dict[str, str] = {}
-    if draft.article_title and not article.title:
-        _check_unicode(draft.article_title, "article_title")
-        fields["title"] = draft.article_title.strip()[:500]
     if draft.article_url and not article.url:
         _check_unicode(draft.article_url, "article_url")
         if any(draft.article_url.startswith(origin.rstrip("/") + "/") for origin in site.origins):

@@ -90,8 +90,11 @@ def undo(store: Store, moderator: Moderator, comment_id: int) -> tuple[Comment, 
     comment = comment_for(store, moderator, comment_id)
     if comment.state is State.PENDING:
         raise Invalid("this comment has no decision to undo", "comment_id")
-    return store.decide(comment_id, action=Action.REVIEW, category=None, note="undo",
-                        actor_kind=ActorKind.MODERATOR, actor=moderator.email)
+    try:
+        return store.decide(comment_id, action=Action.REVIEW, category=None, note="undo",
+                            actor_kind=ActorKind.MODERATOR, actor=moderator.email, site_ids=moderator.scope())
+    except LookupError as error:
+        raise NotFound(f"no comment {comment_id}", "comment_id") from error
 
 
 def add_author_rule(store: Store, moderator: Moderator, comment_id: int, kind: str, days: int | None, note: str) -> int:
@@ -109,9 +112,10 @@ def add_author_rule(store: Store, moderator: Moderator, comment_id: int, kind: s
 
 
 def lift_author_rule(store: Store, moderator: Moderator, rule_id: int) -> None:
-    """Lift a pre-moderation or a ban."""
-    rule = store.revoke_author_rule(rule_id, moderator.email)
-    if rule is None or not moderator.may_moderate(rule["site_id"]):
+    """Lift a pre-moderation or a ban of one of the moderator's sites (checked in the transaction
+    that lifts it: a rule of another site is left as it was)."""
+    rule = store.revoke_author_rule(rule_id, moderator.email, moderator.scope())
+    if rule is None:
         raise NotFound(f"no rule {rule_id}", "rule_id")
     store.audit(moderator.email, f"author.{rule['kind']}.lifted", rule["site_id"], rule["author_key"][:16], {"rule": rule_id})
 

@@ -90,15 +90,29 @@ def decide(
         raise Invalid("an approval takes no category", "category")
     if len(note) > 2000:
         raise Invalid("note is longer than 2000 characters", "note")
-    _comment_for(store, moderator, comment_id)
-    return store.decide(
-        comment_id,
-        action=action,
-        category=category,
-        note=note,
-        actor_kind=ActorKind.MODERATOR,
-        actor=moderator.email,
-    )
+    try:
+        return store.decide(comment_id, action=action, category=category, note=note,
+                            actor_kind=ActorKind.MODERATOR, actor=moderator.email, site_ids=moderator.scope())
+    except LookupError as error:
+        raise NotFound(f"no comment {comment_id}", "comment_id") from error
+
+
+def decide_many(
+    store: Store,
+    moderator: Moderator,
+    comment_ids: list[int],
+    action: Action,
+    category: Category | None,
+    note: str,
+) -> list[tuple[Comment, DecisionEvent]]:
+    """Decide several comments; if any is missing or of a site the moderator does not moderate,
+    none is decided (`NotFound` naming the first)."""
+    found = store.comments_by_id(comment_ids)
+    for comment_id in comment_ids:
+        comment = found.get(comment_id)
+        if comment is None or not moderator.may_moderate(comment.site_id):
+            raise NotFound(f"no comment {comment_id}", "ids")
+    return [decide(store, moderator, comment_id, action, category, note) for comment_id in comment_ids]
 
 
 def history(store: Store, moderator: Moderator, comment_id: int) -> tuple[Comment, list[DecisionEvent]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import secrets
 from datetime import timedelta
 from functools import lru_cache
@@ -82,11 +83,27 @@ def export(store: Store, settings: Settings, secret: bytes, email: str) -> dict[
     }
 
 
+def redacted_event(payload: str) -> str:
+    """A webhook event body with its comment's author name and text replaced by "[removed]"."""
+    try:
+        body = json.loads(payload)
+    except ValueError:
+        return REMOVED
+    comment = body.get("comment") if isinstance(body, dict) else None
+    if not isinstance(comment, dict):
+        return payload
+    comment.update(author_name=REMOVED, text=REMOVED)
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+
+
 def erase(store: Store, settings: Settings, secret: bytes, email: str, actor: str) -> int:
-    """Erase the author's personal data everywhere; comments read "[removed]". Returns how many."""
+    """Erase the author's personal data everywhere (comments read "[removed]", webhook deliveries
+    carrying them are rewritten and, if pending, cancelled); returns how many comments. The caller
+    drops cached pages (`majlis.web.cache.invalidate_all`): the web layer owns them."""
     key = author_key(secret, email)
     unlinkable = "erased:" + secrets.token_hex(20)
-    count = store.erase_author(key, unlinkable, REMOVED)
+    count = store.erase_author(key, unlinkable, REMOVED, redacted_event)
+    store.forget_recent()
     store.audit(actor, "privacy.erase", None, unlinkable[:24], {"comments": count})
     return count
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +10,7 @@ from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, selec
 from sqlalchemy.exc import IntegrityError
 
 from majlis.domain import ActorKind, Comment, State
+from majlis.storage.integrations import erase_events
 from majlis.storage.rows import load, utcnow
 from majlis.storage.tables import articles, audit_log, author_rules, comments, decisions, used_tokens
 
@@ -41,11 +42,13 @@ class DeskStore:
                 site_id=site_id, author_key=author_key, kind=kind, until=until, note=note,
                 created_by=by, created_at=utcnow())).inserted_primary_key[0])  # type: ignore[index]
 
-    def revoke_author_rule(self, rule_id: int, by: str) -> dict[str, Any] | None:
-        """Lift a rule; returns it, or None if there is no live rule with that id."""
+    def revoke_author_rule(self, rule_id: int, by: str, site_ids: Iterable[int] | None) -> dict[str, Any] | None:
+        """Lift a rule of one of `site_ids` (None: any site); returns it, or None (and changes
+        nothing) if there is no live rule with that id on those sites."""
         with self._writer.begin() as conn:
             row = conn.execute(select(author_rules).where(author_rules.c.id == rule_id,
-                                                          author_rules.c.revoked_at.is_(None))).first()
+                                                          author_rules.c.revoked_at.is_(None),
+                                                          _in_sites(author_rules.c.site_id, site_ids))).first()
             if row is None:
                 return None
             conn.execute(update(author_rules).where(author_rules.c.id == rule_id)
@@ -154,8 +157,10 @@ class DeskStore:
             rows = conn.execute(select(comments).where(comments.c.author_key == author_key).order_by(comments.c.id))
             return [load(Comment, r, state=State(r.state)) for r in rows]
 
-    def erase_author(self, author_key: str, unlinkable: str, removed: str) -> int:
-        """Remove an author's personal data: text, name, email, address hash, verdict details, rules."""
+    def erase_author(self, author_key: str, unlinkable: str, removed: str, redact: Callable[[str], str]) -> int:
+        """Remove an author's personal data, in one transaction: text, name, email, address hash,
+        verdict details, decision notes, rules; and from the webhook deliveries that carry their
+        comments (`redact` rewrites a payload; pending ones are cancelled, unhandled events dropped)."""
         now = utcnow()
         with self._writer.begin() as conn:
             ids = [r.id for r in conn.execute(select(comments.c.id).where(comments.c.author_key == author_key))]
@@ -164,6 +169,7 @@ class DeskStore:
                     text=removed, text_sha256="", author_name=removed, author_email="", author_key=unlinkable,
                     ip_hash=None, verdict=None, erased_at=now))
                 conn.execute(update(decisions).where(decisions.c.comment_id.in_(ids)).values(note=""))
+                erase_events(conn, ids, redact, "cancelled: the author's data was erased")
             conn.execute(delete(author_rules).where(author_rules.c.author_key == author_key))
             conn.execute(update(audit_log).where(audit_log.c.target == author_key[:16]).values(target="erased"))
         return len(ids)

@@ -21,10 +21,25 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def _database_file(url: str) -> str | None:
+    """The file of a SQLite URL (None for an in-memory database)."""
+    path = url.split(":///", 1)[1].split("?", 1)[0] if ":///" in url else ""
+    return None if not path or path == ":memory:" else path
+
+
+def _create_private(path: str) -> None:
+    """Create the database file readable by its owner only, before SQLite creates it with the
+    umask's mode (0644 as a rule); SQLite gives its -wal and -shm files the database's mode."""
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:
+        pass  # it exists, or cannot be made here: SQLite then says so in its own words on connecting
+
+
 def _lock_file(url: str) -> int | None:
     """A file descriptor of `<database>.writer-lock` for a file database (None in memory)."""
-    path = url.split(":///", 1)[1].split("?", 1)[0] if ":///" in url else ""
-    if not path or path == ":memory:":
+    path = _database_file(url)
+    if path is None:
         return None
     return os.open(path + ".writer-lock", os.O_RDWR | os.O_CREAT, 0o600)
 
@@ -41,6 +56,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for the URL, set up for concurrent web traffic."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
+        database = _database_file(url)
+        if database is not None and "mode=memory" not in url and "uri=true" not in url:
+            _create_private(database)
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
         )

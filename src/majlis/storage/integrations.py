@@ -3,17 +3,19 @@ digests (a mixin of `Store`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from majlis.domain import State
 from majlis.storage.rows import utcnow
 from majlis.storage.tables import comments, digests, moderator_sites, moderators, outbox, webhook_deliveries, webhooks
 
-PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
+PENDING, DELIVERED, FAILED, CANCELLED = "pending", "delivered", "failed", "cancelled"
+ERASE_CHUNK = 200
 
 
 _INSERT_EVENT = insert(outbox)  # built once: values are passed at execution, so nothing is re-compiled
@@ -22,6 +24,33 @@ _INSERT_EVENT = insert(outbox)  # built once: values are passed at execution, so
 def record_event(conn: Connection, site_id: int, comment_id: int, kind: str, at: datetime) -> None:
     """Write an event to the outbox inside the caller's transaction."""
     conn.execute(_INSERT_EVENT, {"site_id": site_id, "comment_id": comment_id, "kind": kind, "at": at})
+
+
+def erase_events(conn: Connection, comment_ids: Sequence[int], redact: Callable[[str], str], note: str) -> int:
+    """Inside the caller's transaction: the outbox events of these comments not yet handled are
+    marked handled (no delivery or e-mail will come of them), every delivery that carries one of
+    them gets `redact(payload)` instead, and those still pending are cancelled. Returns how many
+    deliveries were rewritten. A delivery is found by its event, or, its event purged already, by
+    the comment id its payload starts with (`"comment":{"id":N,`, as `event_body` writes it)."""
+    now = utcnow()
+    rewritten = 0
+    # In chunks: SQLite refuses an expression deeper than 1,000 terms (an author of many comments).
+    for start in range(0, len(comment_ids), ERASE_CHUNK):
+        chunk = list(comment_ids[start:start + ERASE_CHUNK])
+        conn.execute(update(outbox).where(outbox.c.comment_id.in_(chunk), outbox.c.handled_at.is_(None))
+                     .values(handled_at=now))
+        events = select(outbox.c.id).where(outbox.c.comment_id.in_(chunk)).scalar_subquery()
+        carrying: list[ColumnElement[bool]] = [webhook_deliveries.c.outbox_id.in_(events)]
+        carrying += [webhook_deliveries.c.payload.contains(f'"comment":{{"id":{i},', autoescape=True) for i in chunk]
+        rows = conn.execute(select(webhook_deliveries.c.id, webhook_deliveries.c.payload, webhook_deliveries.c.status)
+                            .where(or_(*carrying))).all()
+        for row in rows:
+            values: dict[str, Any] = {"payload": redact(row.payload)}
+            if row.status == PENDING:
+                values.update(status=CANCELLED, next_attempt_at=None, last_error=note[:500])
+            conn.execute(update(webhook_deliveries).where(webhook_deliveries.c.id == row.id).values(**values))
+        rewritten += len(rows)
+    return rewritten
 
 
 class IntegrationStore:
@@ -89,9 +118,13 @@ class IntegrationStore:
             row = conn.execute(select(webhooks).where(webhooks.c.id == webhook_id)).first()
             return dict(row._mapping) if row else None
 
-    def delete_webhook(self, webhook_id: int) -> bool:
-        """Remove a webhook and its delivery log."""
+    def delete_webhook(self, webhook_id: int, site_id: int) -> bool:
+        """Remove a webhook of this site and its delivery log; False (nothing changed) if the site
+        has no webhook with that id."""
         with self._writer.begin() as conn:
+            owned = select(webhooks.c.id).where(webhooks.c.id == webhook_id, webhooks.c.site_id == site_id)
+            if conn.execute(owned).first() is None:
+                return False
             conn.execute(delete(webhook_deliveries).where(webhook_deliveries.c.webhook_id == webhook_id))
             return bool(conn.execute(delete(webhooks).where(webhooks.c.id == webhook_id)).rowcount)
 

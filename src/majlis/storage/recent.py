@@ -80,3 +80,8 @@ class RecentStore:
         with self._recent_lock:
             self._recent[(site_id, window, limit)] = (loaded_at, rows[0].id if rows else 0, rows)
         return rows
+
+    def forget_recent(self) -> None:
+        """Drop this process's copy of recent comments (after an erasure: the next read reloads)."""
+        with self._recent_lock:
+            self._recent.clear()

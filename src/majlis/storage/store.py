@@ -265,14 +265,20 @@ class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, RecentStore)
         note: str,
         actor_kind: ActorKind,
         actor: str,
+        site_ids: Iterable[int] | None = None,
     ) -> tuple[Comment, DecisionEvent]:
-        """Append a decision and move the comment to its state; a change of a final state is a reversal."""
+        """Append a decision and move the comment to its state; a change of a final state is a reversal.
+        Raises `LookupError`, changing nothing, if no comment of `site_ids` (None: any site) has the id."""
         now = utcnow()
         with self._writer.begin() as conn:
             query = select(comments).where(comments.c.id == comment_id)
+            if site_ids is not None:
+                query = query.where(comments.c.site_id.in_(list(site_ids)))
             if conn.dialect.name == "postgresql":
                 query = query.with_for_update()
-            row = conn.execute(query).one()
+            row = conn.execute(query).first()
+            if row is None:
+                raise LookupError(f"no comment {comment_id} on these sites")
             previous = State(row.state)
             new_state = action.state()
             reversal = previous is not State.PENDING

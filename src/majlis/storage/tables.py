@@ -239,7 +239,7 @@ webhook_deliveries = Table(
     Column("outbox_id", Id, nullable=True),  # None for a test delivery
     Column("event", String(32), nullable=False),
     Column("payload", Text, nullable=False),
-    Column("status", String(16), nullable=False),  # pending | delivered | failed
+    Column("status", String(16), nullable=False),  # pending | delivered | failed | cancelled
     Column("attempts", Integer, nullable=False, server_default="0"),
     Column("next_attempt_at", UTCDateTime, nullable=True),
     Column("last_status", Integer, nullable=True),

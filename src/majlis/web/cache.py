@@ -36,6 +36,10 @@ class PageCache(Protocol):
         """Bump the article's version: cached pages of it are never served again."""
         ...
 
+    def clear(self) -> None:
+        """Drop every stored page (after an erasure: stale pages must not even be kept)."""
+        ...
+
 
 class MemoryPageCache:
     """One process's cache (the embedded default)."""
@@ -67,6 +71,10 @@ class MemoryPageCache:
     def invalidate(self, article: str) -> None:
         with self._lock:
             self._versions[article] = self._versions.get(article, 0) + 1
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
 
 
 class RedisPageCache:
@@ -113,6 +121,18 @@ class RedisPageCache:
     def invalidate(self, article: str) -> None:
         self._redis.incr("majlis:v:" + article)
 
+    def clear(self) -> None:
+        batch: list[bytes] = []
+        for key in self._redis.scan_iter(match="majlis:p:*", count=1000):
+            batch.append(key)
+            if len(batch) >= 1000:
+                self._redis.unlink(*batch)
+                batch = []
+        if batch:
+            self._redis.unlink(*batch)
+        with self._lock:
+            self._local.clear()
+
 
 def article_key(site: str, article: str) -> str:
     """The cache's name for an article."""
@@ -137,10 +157,13 @@ def invalidate_comment(request: Any, store: Store, comment_id: int) -> None:
 
 
 def invalidate_all(cache: PageCache, store: Store) -> None:
-    """After an erasure, which may touch any article: every page is stale."""
+    """After an erasure, which may touch any article: every page is stale, and stored pages are
+    dropped (with Redis, for every process; another process's own memory copies are keyed by the
+    old versions, so never served again, and age out)."""
     for site in store.list_sites():
         for key in store.article_keys(site.id):
             cache.invalidate(article_key(site.slug, key))
+    cache.clear()
 
 
 def make_cache(redis_url: str) -> PageCache:

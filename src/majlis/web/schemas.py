@@ -56,7 +56,9 @@ class CommentIn(BaseModel):
     author_email: str = Field(..., max_length=1000, description="Required, never published.")
     text: str = Field(..., max_length=HARD_TEXT_CAP, description="Stored byte for byte.")
     parent_id: int | None = Field(None, ge=1, description="The published comment this replies to.")
-    article_title: str | None = Field(None, max_length=500, description="Fills in an unregistered article's title.")
+    article_title: str | None = Field(
+        None, max_length=500, description="Accepted for older widgets and ignored: an article's title comes only from "
+        "its publisher (PUT .../articles/{article}), never from a reader.")
     article_url: str | None = Field(None, max_length=2000, description="Fills in an unregistered article's URL (an allowed origin).")
     website: str | None = Field(None, max_length=200, description="Honeypot: the widget hides it; people leave it empty.")
     ticket: str | None = Field(None, max_length=100, description="From `GET .../ticket` when the form was shown.")
@@ -118,6 +120,25 @@ class ArticleIn(BaseModel):
     body: str = Field("", max_length=200_000, description="Compared with comments for relevance.")
     published_at: datetime | None = None
     closed: bool = False
+
+
+class DeskDecisionIn(BaseModel):
+    """The desk's decision on one or many comments (the queue page sends it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ids: list[Annotated[int, Field(ge=1, le=MAX_ROW_ID)]] = Field(min_length=1, max_length=500)
+    decision: Literal["approve", "reject"]
+    category: Category | None = None
+    note: str = Field("", max_length=2000)
+
+
+class DeskUndoIn(BaseModel):
+    """The desk's undo of one decision."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: int = Field(ge=1, le=MAX_ROW_ID)
 
 
 class DecisionIn(BaseModel):

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from majlis.domain import ApiToken, Role, Site
 from majlis.services import webhooks
 from majlis.services.comments import site_or_404
+from majlis.services.errors import NotFound
 from majlis.storage import Store
 from majlis.web.deps import SecretDep, SettingsDep, StoreDep, TokenDep
 from majlis.web.schemas import ERRORS, RowId
@@ -61,8 +62,8 @@ async def delete_webhook(site: SiteSlug, webhook_id: RowId, store: StoreDep,
                          token: TokenDep) -> Response:
     """Remove a webhook and its delivery log; deliveries not yet made are dropped."""
     found = _authorised_site(store, site, token)
-    webhooks.webhook_of_site(store, found, webhook_id)
-    await run_in_threadpool(store.delete_webhook, webhook_id)
+    if not await run_in_threadpool(store.delete_webhook, webhook_id, found.id):
+        raise NotFound("no such webhook on this site", "webhook")
     return Response(status_code=204)
 
 

@@ -21,7 +21,7 @@ from majlis.web.cache import invalidate_comment
 from majlis.web.desk.auth import COOKIE, PageSession, WriteSession, current_session, same_origin
 from majlis.web.desk.highlight import segments
 from majlis.web.desk.words import desk_words
-from majlis.web.schemas import MAX_ROW_ID, FormRowId, RowId
+from majlis.web.schemas import MAX_ROW_ID, DeskDecisionIn, DeskUndoIn, FormRowId, RowId
 from majlis.web.i18n import LANGUAGES, RTL, strings
 from majlis.web.pages import templates
 
@@ -143,40 +143,25 @@ async def queue_page(request: Request, session: PageSession,
 
 
 @router.post("/decide")
-async def decide(request: Request, session: WriteSession) -> JSONResponse:
-    """Approve or reject one or many comments: {"ids": [..], "decision": "approve"|"reject", "category"?}."""
-    try:
-        payload = await request.json()
-        ids = [int(i) for i in payload.get("ids", [])][:200]
-        if not all(1 <= i <= MAX_ROW_ID for i in ids):
-            raise ValueError("id out of range")
-        action = Action(payload.get("decision"))
-        category = Category(payload["category"]) if payload.get("category") else None
-        note = str(payload.get("note", ""))[:2000]
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
-        raise HTTPException(422, "ids, decision (approve|reject) and an optional category are expected") from error
-    if not ids:
-        raise HTTPException(422, "no comment chosen")
+async def decide(request: Request, session: WriteSession, body: DeskDecisionIn) -> JSONResponse:
+    """Approve or reject one or many comments: {"ids": [..], "decision": "approve"|"reject", "category"?};
+    none is decided unless the moderator may decide them all."""
     store = request.app.state.store
+    action = Action(body.decision)
+    decided = await run_in_threadpool(moderation.decide_many, store, session.moderator, body.ids, action,
+                                      body.category, body.note)
     done = []
-    for comment_id in ids:
-        comment, event = await run_in_threadpool(moderation.decide, store, session.moderator, comment_id, action, category, note)
+    for comment, event in decided:
         done.append({"id": comment.id, "state": comment.state.value, "reversal": event.reversal})
         invalidate_comment(request, store, comment.id)
-        request.app.state.metrics.decided("moderator", action.value, category.value if category else None)
+        request.app.state.metrics.decided("moderator", action.value, body.category.value if body.category else None)
     return JSONResponse({"decided": done})
 
 
 @router.post("/undo")
-async def undo(request: Request, session: WriteSession) -> JSONResponse:
+async def undo(request: Request, session: WriteSession, body: DeskUndoIn) -> JSONResponse:
     """Take a decision back: the comment returns to the queue, recorded as a reversal."""
-    try:
-        comment_id = int((await request.json())["id"])
-        if not 1 <= comment_id <= MAX_ROW_ID:
-            raise ValueError("id out of range")
-    except (ValueError, TypeError, KeyError) as error:
-        raise HTTPException(422, "id is expected") from error
-    comment, event = await run_in_threadpool(desk.undo, request.app.state.store, session.moderator, comment_id)
+    comment, event = await run_in_threadpool(desk.undo, request.app.state.store, session.moderator, body.id)
     invalidate_comment(request, request.app.state.store, comment.id)
     return JSONResponse({"id": comment.id, "state": comment.state.value, "reversal": event.reversal})
 

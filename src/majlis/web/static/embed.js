@@ -1,6 +1,7 @@
 /* Majlis comment widget. One tag does it all:
  *   <script src="https://COMMENTS-HOST/embed.js" data-site="SLUG" data-article="KEY" async></script>
- * Optional: data-lang, data-title, data-url, data-order (oldest|newest), data-target (element id).
+ * Optional: data-lang, data-url, data-order (oldest|newest), data-target (element id). Titles come from
+ * the publisher's API, never from the page, so data-title is not read.
  * Rendered in a Shadow DOM so the page's CSS and the widget's cannot touch each other.
  * Comment text is only ever set with textContent: it is never parsed as HTML. */
 (function () {
@@ -15,7 +16,6 @@
   var article = script.getAttribute("data-article") || location.pathname;
   var requestedLang = (script.getAttribute("data-lang") || document.documentElement.lang || "en").toLowerCase();
   var order = script.getAttribute("data-order") === "newest" ? "newest" : "oldest";
-  var articleTitle = script.getAttribute("data-title") || "";
   var articleUrl = script.getAttribute("data-url") || "";
   var api = base + "/api/v1/sites/" + encodeURIComponent(site) + "/articles/" + encodeURIComponent(article);
   var SIZE_KEY = "majlis:text-scale";
@@ -235,7 +235,6 @@
       text: fields.text.input.value
     };
     if (replyTo) payload.parent_id = replyTo.id;
-    if (articleTitle) payload.article_title = articleTitle.slice(0, 500);
     if (articleUrl) payload.article_url = articleUrl.slice(0, 2000);
     if (ticket) payload.ticket = ticket.ticket;
     if (fields.website.input.value) payload.website = fields.website.input.value; /* the honeypot: the server refuses it */
