@@ -60,8 +60,22 @@ class Settings(BaseSettings):
         "", description="Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed."
     )
     session_hours: int = Field(12, ge=1, description="How long a moderator's login session lasts.")
-    login_max_failures: int = Field(5, ge=1, description="Failed logins on one account before it is locked.")
-    login_lockout_minutes: int = Field(15, ge=1, description="How long a locked account waits.")
+    login_max_failures: int = Field(
+        5, ge=1, description="Failed logins of one client on one account before each further try must wait."
+    )
+    login_backoff_seconds: float = Field(
+        30.0, gt=0, description="The first such wait; each further failure doubles it, up to `login_lockout_minutes`."
+    )
+    login_lockout_minutes: int = Field(
+        15, ge=1, description="Longest wait of one client on one account; the window of the two limits below."
+    )
+    login_client_failures: int = Field(
+        20, ge=1, description="Failed logins of one client on all accounts, within the window, before its 429s."
+    )
+    login_account_failures: int = Field(
+        100, ge=1, description="Failed logins on one account from all clients, within the window, beyond which "
+        "clients that failed on it wait (one that has not failed still logs in)."
+    )
     desk_poll_seconds: float = Field(2.0, gt=0, description="How often the desk's live queue checks for new comments.")
     secure_cookies: bool = Field(False, description="Send the session cookie only over HTTPS (set behind TLS).")
     demo: bool = Field(False, description="Serve the demo newsroom's article pages at / and /ar.")

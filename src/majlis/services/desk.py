@@ -21,10 +21,6 @@ from majlis.storage.rows import utcnow
 RULE_KINDS = ("premoderate", "ban")
 
 
-class LockedOut(Forbidden):
-    """Too many failed logins: the account waits."""
-
-
 @dataclass(frozen=True)
 class Session:
     """A logged-in moderator."""
@@ -39,11 +35,9 @@ def _hash(token: str) -> str:
 
 
 def log_in(store: Store, settings: Settings, secret: bytes, email: str, password: str) -> tuple[str, Session]:
-    """Check the credentials (with lockout) and open a session; returns the cookie value and session."""
+    """Check the credentials and open a session; returns the cookie value and session. (Guessing is
+    throttled before this is called: web/desk/throttle.py.)"""
     account = author_key(secret, email)
-    window = timedelta(minutes=settings.login_lockout_minutes)
-    if store.failed_logins_since(account, utcnow() - window) >= settings.login_max_failures:
-        raise LockedOut(f"too many failed logins: try again in {settings.login_lockout_minutes} minutes")
     moderator = authenticate(store, email, password)
     store.record_login(account, moderator is not None)
     if moderator is None:

@@ -29,7 +29,8 @@ from majlis.web.desk.auth import LoginRequired
 from majlis.web.fastread import CachedReads
 from majlis.web.headers import SecurityHeaders
 from majlis.web.metrics import Metrics
-from majlis.web.ratelimit import make_limiter
+from majlis.web.desk.throttle import LoginThrottle
+from majlis.web.ratelimit import make_limiter, make_window
 from majlis.web.middleware import AccessLog, BodyLimit
 
 
@@ -124,6 +125,7 @@ def create_app(
     app.state.page_cache = make_cache(settings.redis_url)
     app.state.tasks = make_queue(settings, store, app.state.screener, app.state.secret)
     app.state.limiter = make_limiter(settings.rate_limits, settings.redis_url, app.state.secret)
+    app.state.login_throttle = LoginThrottle(settings, make_window(settings.redis_url), app.state.secret)
     errors.install(app)
     for router in (comments.router, articles.router, sites.router, pages.i18n_router, moderation.router,
                    health.router, webhooks.router, unsubscribe.router, apidocs.router, desk_queue.router, desk_admin.router, pages.router):
