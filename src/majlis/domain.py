@@ -188,6 +188,11 @@ def http_url(value: str, *, origin: bool = False) -> str:
     return url
 
 
+def shown_url(value: str) -> str:
+    """`value` if it may be rendered as a link (an http(s) URL), else ""."""
+    return value if is_http_url(value) else ""
+
+
 def is_http_url(value: str) -> bool:
     """Whether `value` is an absolute http(s) URL (what may be rendered as a link)."""
     try:

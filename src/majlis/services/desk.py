@@ -12,7 +12,7 @@ from typing import Any
 
 from majlis.domain import Action, ActorKind, Category, Comment, DecisionEvent, Moderator, Site, State
 from majlis.screening.policy import Policy, Thresholds
-from majlis.services.accounts import author_key, authenticate
+from majlis.services.accounts import author_key, authenticate, web_origin
 from majlis.services.errors import Forbidden, Invalid, NotFound
 from majlis.settings import Settings
 from majlis.storage import Store
@@ -134,10 +134,7 @@ def update_site_settings(store: Store, moderator: Moderator, site: Site, form: d
     def lines(name: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(x.strip() for x in str(form.get(name, "")).splitlines() if x.strip()))
 
-    origins = lines("origins")
-    for origin in origins:
-        if not origin.startswith(("http://", "https://")) or "/" in origin.split("://", 1)[1]:
-            raise Invalid(f"an origin is scheme://host[:port]: {origin!r}", "origins")
+    origins = tuple(web_origin(origin, "origins") for origin in lines("origins"))
     new = Policy(thresholds=thresholds, premoderate_all=bool(form.get("premoderate_all")),
                  banned_words=lines("banned_words"), suspect_words=lines("suspect_words"),
                  allowed_domains=tuple(d.lower() for d in lines("allowed_domains")),

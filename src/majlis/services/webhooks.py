@@ -10,11 +10,10 @@ import secrets
 import time
 from datetime import timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
-from majlis.domain import Comment, Site
+from majlis.domain import Comment, Site, http_url, shown_url
 from majlis.services.addresses import REFUSED, Refused, checked_addresses, post_pinned
 from majlis.services.errors import Invalid, NotFound
 from majlis.services.privacy import vault
@@ -48,11 +47,11 @@ def verify(secret: str, header: str, body: bytes, tolerance: int = 300, now: flo
 
 
 def _check_url(url: str, allow_private: bool) -> str:
-    url = url.strip()
-    parts = urlsplit(url)
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        raise Invalid("url contains a control character", "url")
-    if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2000:
+    try:
+        url = http_url(url)
+    except ValueError as error:
+        raise Invalid(f"url: {error}", "url") from error
+    if len(url) > 2000:
         raise Invalid("url must be an http(s) URL of at most 2000 characters", "url")
     if not allow_private:
         try:
@@ -90,7 +89,7 @@ def comment_payload(store: Store, site: Site, comment: Comment) -> dict[str, Any
     article = store.article_by_id(comment.article_id)
     return {
         "id": comment.id,
-        "article": {"key": article.key, "title": article.title, "url": article.url} if article else None,
+        "article": {"key": article.key, "title": article.title, "url": shown_url(article.url)} if article else None,
         "parent_id": comment.parent_id,
         "author_name": comment.author_name,
         "text": comment.text,
