@@ -162,3 +162,8 @@ def test_tls_checks_the_certificate_against_the_name_not_the_address(tls_receive
         assert answer.status_code == 204
         with pytest.raises(httpx.ConnectError, match="certificate"):  # the certificate does not name this host
             addresses.post_pinned(client, f"https://other.newsroom.test:{port}/h", loopback, b"{}", {})
+
+
+def test_a_url_httpx_cannot_parse_is_refused_not_raised() -> None:
+    with pytest.raises(addresses.Refused):
+        addresses.checked_addresses("http://[::1/hook", allow_private=True)

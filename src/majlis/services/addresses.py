@@ -62,7 +62,10 @@ def resolve(host: str, port: int) -> list[Address]:
 def checked_addresses(url: str, allow_private: bool) -> list[Address]:
     """The addresses to connect to for `url`, resolved once; `Refused` if there are none or, unless
     `allow_private`, if any is not public (one bad address refuses the name: it could be picked)."""
-    target = httpx.URL(url)
+    try:
+        target = httpx.URL(url)
+    except httpx.InvalidURL:
+        raise Refused from None
     found = resolve(target.raw_host.decode("ascii"), target.port or (443 if target.scheme == "https" else 80))
     if not found or not (allow_private or all(is_public(address) for address in found)):
         raise Refused
