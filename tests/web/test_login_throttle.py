@@ -78,29 +78,29 @@ def test_many_clients_on_one_account_hold_back_only_those_that_failed(settings: 
 
 
 @pytest.mark.parametrize("backend", ["memory", "redis"])
-def test_the_wait_doubles_and_a_success_clears_it(settings: Settings, backend: str) -> None:
+def test_the_wait_doubles_and_a_success_clears_it(backend: str) -> None:
     window = MemoryWindow() if backend == "memory" else RedisWindow(REDIS_URL)
-    throttle = LoginThrottle(settings.model_copy(update={"login_max_failures": 2, "login_backoff_seconds": 0.3}),
-                             window, uuid.uuid4().bytes)
-    assert [throttle.backoff(n) for n in (1, 2, 3, 4)] == [0.0, 0.3, 0.6, 1.2]
+    throttle = LoginThrottle(Settings(login_max_failures=2, login_backoff_seconds=1.0), window, uuid.uuid4().bytes)
+    assert [throttle.backoff(n) for n in (1, 2, 3, 4)] == [0.0, 1.0, 2.0, 4.0]
     assert throttle.backoff(40) == 15 * 60  # at most login_lockout_minutes
     who, account = "192.0.2.9", "mod@courier.example"
     throttle.failed(who, account)
     assert throttle.refusal(who, account) is None
     throttle.failed(who, account)
     first = throttle.refusal(who, account)
-    assert first is not None and 0.2 < first.seconds <= 0.3
+    assert first is not None and 0.5 < first.seconds <= 1.0
     time.sleep(first.seconds + 0.05)
     assert throttle.refusal(who, account) is None
     throttle.failed(who, account)
     second = throttle.refusal(who, account)
-    assert second is not None and 0.5 < second.seconds <= 0.6
+    assert second is not None and 1.0 < second.seconds <= 2.0  # twice as long
     assert throttle.refusal("192.0.2.10", account) is None  # another client is not held back
     throttle.succeeded(who, account)
     assert throttle.refusal(who, account) is None
 
 
-def test_failures_are_shared_between_processes_through_redis(settings: Settings) -> None:
+def test_failures_are_shared_between_processes_through_redis() -> None:
+    settings = Settings()
     secret = uuid.uuid4().bytes
     first, second = (LoginThrottle(settings, RedisWindow(REDIS_URL), secret) for _ in range(2))
     who, account = "192.0.2.44", "mod@courier.example"
