@@ -165,3 +165,43 @@ class ApiToken:
     moderator_id: int | None
     created_at: datetime
     revoked: bool = False
+
+
+WEB_SCHEMES = ("http", "https")
+
+
+def http_url(value: str, *, origin: bool = False) -> str:
+    """`value` without surrounding space if it is an absolute http(s) URL with a host (and, with
+    `origin`, nothing after the host and port); else ValueError. Every URL Majlis stores or renders
+    passes here: a `javascript:` or `data:` link is refused wherever it enters."""
+    from urllib.parse import urlsplit
+
+    url = value.strip()
+    if any(ord(ch) < 33 or ord(ch) == 127 for ch in url):
+        raise ValueError("a URL has no spaces or control characters")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number in range
+    except ValueError as error:
+        raise ValueError("not a valid URL") from error
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname or not url.lower().startswith(
+        tuple(s + "://" for s in WEB_SCHEMES)
+    ):
+        raise ValueError("a URL starts with http:// or https:// and names a host")
+    if origin and (parts.path or parts.query or parts.fragment or parts.username or parts.password):
+        raise ValueError("an origin is scheme://host[:port] without a path")
+    return url
+
+
+def shown_url(value: str) -> str:
+    """`value` if it may be rendered as a link (an http(s) URL), else ""."""
+    return value if is_http_url(value) else ""
+
+
+def is_http_url(value: str) -> bool:
+    """Whether `value` is an absolute http(s) URL (what may be rendered as a link)."""
+    try:
+        http_url(value)
+    except ValueError:
+        return False
+    return True

@@ -5,11 +5,15 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from majlis.domain import http_url
+
 PLACEHOLDER_SECRETS = {"changeme", "change-me", "secret", "majlis", "please-change"}
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
 class Settings(BaseSettings):
@@ -38,7 +42,7 @@ class Settings(BaseSettings):
     )
     page_size_default: int = Field(50, ge=1, description="Comments per page when `limit` is absent.")
     page_size_max: int = Field(200, ge=1, description="Largest `limit` a reader may ask for.")
-    log_level: str = Field("info", description="Log level of the server (debug, info, warning).")
+    log_level: str = Field("info", description="Log level of the server: debug, info, warning, error or critical.")
     auto_migrate: bool = Field(True, description="Apply database migrations when the server starts.")
     email_key: str = Field(
         "", description="Fernet key that encrypts commenters' emails at rest. Empty: derived from the secret key."
@@ -56,8 +60,22 @@ class Settings(BaseSettings):
         "", description="Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed."
     )
     session_hours: int = Field(12, ge=1, description="How long a moderator's login session lasts.")
-    login_max_failures: int = Field(5, ge=1, description="Failed logins on one account before it is locked.")
-    login_lockout_minutes: int = Field(15, ge=1, description="How long a locked account waits.")
+    login_max_failures: int = Field(
+        5, ge=1, description="Failed logins of one client on one account before each further try must wait."
+    )
+    login_backoff_seconds: float = Field(
+        30.0, gt=0, description="The first such wait; each further failure doubles it, up to `login_lockout_minutes`."
+    )
+    login_lockout_minutes: int = Field(
+        15, ge=1, description="Longest wait of one client on one account; the window of the two limits below."
+    )
+    login_client_failures: int = Field(
+        20, ge=1, description="Failed logins of one client on all accounts, within the window, before its 429s."
+    )
+    login_account_failures: int = Field(
+        100, ge=1, description="Failed logins on one account from all clients, within the window, beyond which "
+        "clients that failed on it wait (one that has not failed still logs in)."
+    )
     desk_poll_seconds: float = Field(2.0, gt=0, description="How often the desk's live queue checks for new comments.")
     secure_cookies: bool = Field(False, description="Send the session cookie only over HTTPS (set behind TLS).")
     demo: bool = Field(False, description="Serve the demo newsroom's article pages at / and /ar.")
@@ -110,8 +128,44 @@ class Settings(BaseSettings):
     @classmethod
     def _strong_metrics_token(cls, value: str) -> str:
         if value and (value.lower() in PLACEHOLDER_SECRETS or len(value) < 16):
-            raise ValueError("MAJLIS_METRICS_TOKEN must be a random string of at least 16 characters")
+            raise ValueError("must be a random string of at least 16 characters")
         return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        if value.strip().lower() not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
+        return value.strip().lower()
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            backend = make_url(value).get_backend_name()
+        except ArgumentError as error:
+            raise ValueError("not a database URL (sqlite:///file or postgresql://...)") from error
+        if backend not in ("sqlite", "postgresql", "postgres"):
+            raise ValueError("must be a sqlite:// or postgresql:// URL")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str) -> str:
+        if value and urlsplit(value).scheme not in ("redis", "rediss", "unix"):
+            raise ValueError("must be a redis://, rediss:// or unix:// URL")
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_http(cls, value: str) -> str:
+        try:
+            return http_url(value)
+        except ValueError as error:
+            raise ValueError(str(error)) from error
 
     @field_validator("rate_limits")
     @classmethod

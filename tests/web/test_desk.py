@@ -76,7 +76,7 @@ def test_moderator_of_another_site_cannot_see_or_decide(client: TestClient, news
     assert client.get(f"/moderate/settings/{newsroom.site}").status_code == 403  # not an admin
 
 
-def test_repeated_failures_lock_the_account(client: TestClient, newsroom: Newsroom) -> None:
+def test_repeated_failures_make_that_client_wait(client: TestClient, newsroom: Newsroom) -> None:
     form = client.get("/moderate/login")
     token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)  # type: ignore[union-attr]
     for _ in range(5):

@@ -13,6 +13,7 @@ from rich.console import Console
 from majlis.domain import Role
 from majlis.services import accounts
 from majlis.services.errors import ServiceError
+from majlis.cli.config import load_settings
 from majlis.settings import Settings
 from majlis.storage import Store, make_engine, migrate
 
@@ -53,7 +54,7 @@ def serve(
     from majlis.screening import Screener
     from majlis.web import workers as web_workers
 
-    settings = Settings()
+    settings = load_settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
     store = _store(settings)
     settings.resolved_secret()  # create the key file once, before workers race for it
@@ -94,7 +95,7 @@ def worker(threads: Annotated[int, typer.Option(help="Worker threads.")] = 2) ->
 
     from majlis.tasks import DramatiqQueue, Poller, dramatiq_actors
 
-    settings = Settings()
+    settings = load_settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
     if not settings.redis_url:
         errors.print("[red]error:[/red] set MAJLIS_REDIS_URL; without it tasks run inside the web process")
@@ -120,7 +121,7 @@ def worker(threads: Annotated[int, typer.Option(help="Worker threads.")] = 2) ->
 @app.command("migrate")
 def migrate_command() -> None:
     """Create or upgrade the database schema."""
-    settings = Settings()
+    settings = load_settings()
     _store(settings)
     console.print("database is up to date")
 
@@ -133,7 +134,7 @@ def site_create(
     language: Annotated[str, typer.Option(help="Default language: en ar ckb kmr tr fa.")] = "en",
 ) -> None:
     """Create a site and print its publisher API token."""
-    store = _store(Settings())
+    store = _store(load_settings())
     try:
         site = accounts.create_site(store, slug, name, origin or [], language)
     except ServiceError as error:
@@ -158,7 +159,7 @@ def moderator_create(
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    store = _store(Settings())
+    store = _store(load_settings())
     try:
         moderator = accounts.create_moderator(
             store, email, password, is_admin=admin, site_slugs=site or []
@@ -179,7 +180,7 @@ def moderator_digest(
     on: Annotated[bool, typer.Option("--on/--off", help="Send or stop the queue digest e-mail.")] = True,
 ) -> None:
     """Turn a moderator's digest e-mail on or off (sent when a queue passes MAJLIS_DIGEST_THRESHOLD)."""
-    store = _store(Settings())
+    store = _store(load_settings())
     moderator = store.moderator_by_email(email.strip().lower())
     if moderator is None:
         errors.print(f"[red]error:[/red] no moderator {email}")
@@ -201,7 +202,7 @@ def export_command(
     if format not in ("jsonl", "csv"):
         errors.print("[red]error:[/red] --format is jsonl or csv")
         raise typer.Exit(2)
-    settings = Settings()
+    settings = load_settings()
     store = _store(settings)
     try:
         for line in export(store, settings, settings.resolved_secret(), site, format, include_personal_data):
@@ -215,7 +216,7 @@ def export_command(
 @token_app.command("list")
 def token_list() -> None:
     """Every API token: id, role, site or moderator, created, revoked."""
-    for row in _store(Settings()).list_tokens():
+    for row in _store(load_settings()).list_tokens():
         owner = f"site {row['site_id']}" if row["site_id"] else f"moderator {row['moderator_id']}"
         state = f"revoked {row['revoked_at']:%Y-%m-%d}" if row["revoked_at"] else "live"
         console.print(f"{row['id']:>5}  {row['role']:<10} {owner:<14} {row['created_at']:%Y-%m-%d %H:%M}  {state}")
@@ -224,7 +225,7 @@ def token_list() -> None:
 @token_app.command("revoke")
 def token_revoke(token_id: Annotated[int, typer.Argument(help="The id shown by `majlis token list`.")]) -> None:
     """Revoke an API token: it stops working at once."""
-    store = _store(Settings())
+    store = _store(load_settings())
     if not any(row["id"] == token_id for row in store.list_tokens()):
         errors.print(f"[red]error:[/red] no token {token_id}")
         raise typer.Exit(2)

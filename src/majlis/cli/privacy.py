@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from majlis.services import privacy
+from majlis.cli.config import load_settings
 from majlis.settings import Settings
 from majlis.storage import Store, make_engine, migrate
 
@@ -25,7 +26,7 @@ def _store(settings: Settings) -> Store:
 @app.command("export")
 def export(email: Annotated[str, typer.Argument(help="The commenter's email.")]) -> None:
     """Print, as JSON, everything held about the author of this email."""
-    settings = Settings()
+    settings = load_settings()
     data = privacy.export(_store(settings), settings, settings.resolved_secret(), email)
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -36,7 +37,7 @@ def erase(email: Annotated[str, typer.Argument(help="The commenter's email.")],
     """Erase the author's data everywhere (comments read "[removed]"); recorded in the audit trail."""
     if not yes:
         typer.confirm(f"Erase every comment and trace of {email}?", abort=True)
-    settings = Settings()
+    settings = load_settings()
     store = _store(settings)
     count = privacy.erase(store, settings, settings.resolved_secret(), email, "cli")
     if settings.redis_url:  # web processes share their page cache there: drop it now
@@ -49,5 +50,5 @@ def erase(email: Annotated[str, typer.Argument(help="The commenter's email.")],
 @app.command("purge")
 def purge() -> None:
     """Forget IP hashes older than MAJLIS_IP_RETENTION_DAYS."""
-    settings = Settings()
+    settings = load_settings()
     console.print(f"cleared {privacy.purge_ip_hashes(_store(settings), settings)} IP hashes")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from majlis.domain import Action, ActorKind, Category, Site, State, text_sha256
+from majlis.domain import Action, ActorKind, Category, Site, State, is_http_url, text_sha256
 from majlis.importers.records import ImportedArticle, ImportedComment, Skipped
 from majlis.screening.language import detect_language
 from majlis.services.accounts import author_key
@@ -60,7 +60,13 @@ class _Writer:
         if record.title and not (existing and existing.title):
             fields["title"] = record.title[:500]
         if record.url and not (existing and existing.url):
-            fields["url"] = record.url[:2000]
+            url = record.url.strip()
+            if url.startswith("/") and not url.startswith("//") and self.site.origins:
+                url = self.site.origins[0].rstrip("/") + url  # Isso keeps a page's path only
+            if is_http_url(url) and len(url) <= 2000:
+                fields["url"] = url
+            else:  # a javascript: or data: link, or a relative one: the article keeps no link
+                self.summary.skipped["article link dropped: not an http(s) URL"] += 1
         if existing is not None and not fields:
             self.threads[record.external_id] = existing.id
             return

@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy.exc import IntegrityError
 
-from majlis.domain import ApiToken, Moderator, Role, Site
+from majlis.domain import ApiToken, Moderator, Role, Site, http_url
 from majlis.screening.policy import Policy
 from majlis.services.errors import Conflict, Invalid, NotFound
 from majlis.storage import Store
@@ -54,13 +54,19 @@ def create_site(
         raise Invalid("a slug is 1-63 lowercase letters, digits or dashes", "slug")
     if language not in LANGUAGES:
         raise Invalid(f"language must be one of {', '.join(LANGUAGES)}", "language")
-    for origin in origins:
-        if not re.match(r"^https?://[^/\s]+$", origin):
-            raise Invalid(f"an origin is scheme://host[:port] without a path: {origin!r}", "origin")
+    origins = [web_origin(origin, "origin") for origin in origins]
     try:
         return store.create_site(slug, name or slug, origins, language, Policy().to_dict())
     except IntegrityError as error:
         raise Conflict(f"site {slug!r} exists already", "slug") from error
+
+
+def web_origin(value: str, field: str) -> str:
+    """An allowed origin as stored: an http(s) scheme://host[:port], nothing after it; else `Invalid`."""
+    try:
+        return http_url(value, origin=True)
+    except ValueError as error:
+        raise Invalid(f"an origin is http(s)://host[:port] without a path: {value!r} ({error})", field) from error
 
 
 def issue_token(store: Store, role: Role, site_id: int | None, moderator_id: int | None) -> str:

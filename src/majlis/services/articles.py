@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from majlis.domain import Article, Site
+from majlis.domain import Article, Site, http_url
 from majlis.services.errors import Invalid
 from majlis.storage import Store
 
@@ -34,8 +34,11 @@ def register_article(store: Store, site: Site, key: str, fields: ArticleFields) 
             value.encode("utf-8")
         except UnicodeEncodeError as error:
             raise Invalid(f"{name} is not valid UTF-8", name) from error
-    if fields.url and not fields.url.startswith(("http://", "https://")):
-        raise Invalid("url must start with http:// or https://", "url")
+    if fields.url:
+        try:
+            fields = replace(fields, url=http_url(fields.url))
+        except ValueError as error:
+            raise Invalid(f"url: {error}", "url") from error
     if fields.published_at is not None and fields.published_at.tzinfo is None:
         raise Invalid("published_at needs a timezone (for example 2026-11-25T08:00:00Z)", "published_at")
     values = {

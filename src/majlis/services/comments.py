@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from email_validator import EmailNotValidError, validate_email
 
-from majlis.domain import Action, Article, Category, Comment, Site, text_sha256
+from majlis.domain import Action, Article, Category, Comment, Site, is_http_url, text_sha256
 from majlis.screening import ArticleText, Policy, ScreenContext, Screener, Verdict
 from majlis.services.accounts import author_key
 from majlis.services.errors import Forbidden, Invalid, NotFound
@@ -116,7 +116,9 @@ def _fill_in_article(store: Store, site: Site, article: Article, draft: CommentD
     fields: dict[str, str] = {}
     if draft.article_url and not article.url:
         _check_unicode(draft.article_url, "article_url")
-        if any(draft.article_url.startswith(origin.rstrip("/") + "/") for origin in site.origins):
+        if is_http_url(draft.article_url) and any(
+            draft.article_url.startswith(origin.rstrip("/") + "/") for origin in site.origins
+        ):
             fields["url"] = draft.article_url[:2000]
     if not fields:
         return article

@@ -12,17 +12,13 @@ from typing import Any
 
 from majlis.domain import Action, ActorKind, Category, Comment, DecisionEvent, Moderator, Site, State
 from majlis.screening.policy import Policy, Thresholds
-from majlis.services.accounts import author_key, authenticate
+from majlis.services.accounts import author_key, authenticate, web_origin
 from majlis.services.errors import Forbidden, Invalid, NotFound
 from majlis.settings import Settings
 from majlis.storage import Store
 from majlis.storage.rows import utcnow
 
 RULE_KINDS = ("premoderate", "ban")
-
-
-class LockedOut(Forbidden):
-    """Too many failed logins: the account waits."""
 
 
 @dataclass(frozen=True)
@@ -39,11 +35,9 @@ def _hash(token: str) -> str:
 
 
 def log_in(store: Store, settings: Settings, secret: bytes, email: str, password: str) -> tuple[str, Session]:
-    """Check the credentials (with lockout) and open a session; returns the cookie value and session."""
+    """Check the credentials and open a session; returns the cookie value and session. (Guessing is
+    throttled before this is called: web/desk/throttle.py.)"""
     account = author_key(secret, email)
-    window = timedelta(minutes=settings.login_lockout_minutes)
-    if store.failed_logins_since(account, utcnow() - window) >= settings.login_max_failures:
-        raise LockedOut(f"too many failed logins: try again in {settings.login_lockout_minutes} minutes")
     moderator = authenticate(store, email, password)
     store.record_login(account, moderator is not None)
     if moderator is None:
@@ -144,10 +138,7 @@ def update_site_settings(store: Store, moderator: Moderator, site: Site, form: d
     def lines(name: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(x.strip() for x in str(form.get(name, "")).splitlines() if x.strip()))
 
-    origins = lines("origins")
-    for origin in origins:
-        if not origin.startswith(("http://", "https://")) or "/" in origin.split("://", 1)[1]:
-            raise Invalid(f"an origin is scheme://host[:port]: {origin!r}", "origins")
+    origins = tuple(web_origin(origin, "origins") for origin in lines("origins"))
     new = Policy(thresholds=thresholds, premoderate_all=bool(form.get("premoderate_all")),
                  banned_words=lines("banned_words"), suspect_words=lines("suspect_words"),
                  allowed_domains=tuple(d.lower() for d in lines("allowed_domains")),

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import json
 import secrets
-import socket
 import time
 from datetime import timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
-from majlis.domain import Comment, Site
+from majlis.domain import Comment, Site, http_url, shown_url
+from majlis.services.addresses import REFUSED, Refused, checked_addresses, post_pinned
 from majlis.services.errors import Invalid, NotFound
 from majlis.services.privacy import vault
 from majlis.settings import Settings
@@ -48,32 +46,18 @@ def verify(secret: str, header: str, body: bytes, tolerance: int = 300, now: flo
     return hmac.compare_digest(sign(secret, timestamp, body), f"t={timestamp},v1={parts.get('v1', '')}")
 
 
-def private_address(host: str, port: int | None) -> str | None:
-    """The first loopback, private, link-local or otherwise non-public address `host` resolves to
-    (None if all are public, or if it does not resolve: delivery will then fail and be logged)."""
-    try:
-        infos = socket.getaddrinfo(host, port or 443, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError):
-        return None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if not address.is_global or address.is_multicast:
-            return str(address)
-    return None
-
-
 def _check_url(url: str, allow_private: bool) -> str:
-    url = url.strip()
-    parts = urlsplit(url)
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        raise Invalid("url contains a control character", "url")
-    if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2000:
+    try:
+        url = http_url(url)
+    except ValueError as error:
+        raise Invalid(f"url: {error}", "url") from error
+    if len(url) > 2000:
         raise Invalid("url must be an http(s) URL of at most 2000 characters", "url")
     if not allow_private:
-        found = private_address(parts.hostname, parts.port)
-        if found:
-            raise Invalid(f"url resolves to a non-public address ({found}); set MAJLIS_WEBHOOK_ALLOW_PRIVATE "
-                          "to deliver inside your network", "url")
+        try:
+            checked_addresses(url, allow_private)
+        except Refused as error:
+            raise Invalid(str(error), "url") from None
     return url
 
 
@@ -105,7 +89,7 @@ def comment_payload(store: Store, site: Site, comment: Comment) -> dict[str, Any
     article = store.article_by_id(comment.article_id)
     return {
         "id": comment.id,
-        "article": {"key": article.key, "title": article.title, "url": article.url} if article else None,
+        "article": {"key": article.key, "title": article.title, "url": shown_url(article.url)} if article else None,
         "parent_id": comment.parent_id,
         "author_name": comment.author_name,
         "text": comment.text,
@@ -142,19 +126,19 @@ def attempt(store: Store, settings: Settings, secret: bytes, delivery_id: int,
     headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT, "Majlis-Event": delivery["event"],
                "Majlis-Delivery": str(delivery_id), SIGNATURE_HEADER: sign(signing_secret, int(time.time()), body)}
     code: int | None = None
-    target = urlsplit(delivery["url"])
-    # Checked again at each delivery: a name may resolve elsewhere since it was registered.
-    blocked = None if settings.webhook_allow_private else private_address(target.hostname or "", target.port)
     try:
-        if blocked:
-            raise httpx.ConnectError(f"refused: {target.hostname} resolves to the non-public address {blocked}")
+        # Checked again at each delivery (a name may resolve elsewhere since it was registered), and
+        # the connection goes to an address just checked.
+        addresses = checked_addresses(delivery["url"], settings.webhook_allow_private)
         if client is None:
-            with httpx.Client(timeout=settings.webhook_timeout_seconds, follow_redirects=False) as own:
-                response = own.post(delivery["url"], content=body, headers=headers)
+            with httpx.Client(timeout=settings.webhook_timeout_seconds, follow_redirects=False, trust_env=False) as own:
+                response = post_pinned(own, delivery["url"], addresses, body, headers)
         else:
-            response = client.post(delivery["url"], content=body, headers=headers)
+            response = post_pinned(client, delivery["url"], addresses, body, headers)
         code = response.status_code
         error = "" if response.is_success else f"HTTP {code}"
+    except Refused:
+        error = REFUSED
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: {exc}"[:500]
     delivered = code is not None and 200 <= code < 300

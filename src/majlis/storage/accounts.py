@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, delete, func, insert, select, update
+from sqlalchemy import Engine, Row, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from majlis.domain import ApiToken, Moderator, Role
@@ -145,16 +145,6 @@ class AccountStore:
         """Remember a login attempt (keyed hash of the email, never the email)."""
         with self._writer.begin() as conn:
             conn.execute(insert(login_attempts).values(account_key=account_key, at=utcnow(), success=success))
-
-    def failed_logins_since(self, account_key: str, since: datetime) -> int:
-        """Failed attempts on this account since `since` (a success resets the count)."""
-        with self.engine.connect() as conn:
-            last_ok = conn.execute(select(func.max(login_attempts.c.at)).where(
-                login_attempts.c.account_key == account_key, login_attempts.c.success.is_(True))).scalar()
-            start = max(since, last_ok) if last_ok else since
-            return int(conn.execute(select(func.count()).select_from(login_attempts).where(
-                login_attempts.c.account_key == account_key, login_attempts.c.success.is_(False),
-                login_attempts.c.at > start)).scalar_one())
 
     def list_tokens(self) -> list[dict[str, Any]]:
         """Every API token (never the token itself: it is not stored)."""

@@ -19,7 +19,7 @@ from majlis.screening import Screener
 from majlis.settings import Settings
 from majlis.storage import Store, make_engine, migrate
 from majlis.tasks import InProcessQueue, Poller, make_queue
-from majlis.web import errors, pages, unsubscribe
+from majlis.web import apidocs, errors, pages, unsubscribe
 from majlis.web.api import articles, comments, health, moderation, sites, webhooks
 from majlis.web.cache import make_cache
 from majlis.web.cors import SiteCORS
@@ -29,7 +29,8 @@ from majlis.web.desk.auth import LoginRequired
 from majlis.web.fastread import CachedReads
 from majlis.web.headers import SecurityHeaders
 from majlis.web.metrics import Metrics
-from majlis.web.ratelimit import make_limiter
+from majlis.web.desk.throttle import LoginThrottle
+from majlis.web.ratelimit import make_limiter, make_window
 from majlis.web.middleware import AccessLog, BodyLimit
 
 
@@ -110,6 +111,9 @@ def create_app(
         # FastAPI's own OpenTelemetry asks the global providers on every request; Majlis counts its
         # requests itself (`/metrics`), and with no provider set up this only cost time on every read.
         telemetry={"tracing": False, "metrics": False, "logs": False},
+        # FastAPI's own /docs and /redoc load their scripts from a CDN; apidocs serves packaged ones.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = store
@@ -121,9 +125,10 @@ def create_app(
     app.state.page_cache = make_cache(settings.redis_url)
     app.state.tasks = make_queue(settings, store, app.state.screener, app.state.secret)
     app.state.limiter = make_limiter(settings.rate_limits, settings.redis_url, app.state.secret)
+    app.state.login_throttle = LoginThrottle(settings, make_window(settings.redis_url), app.state.secret)
     errors.install(app)
     for router in (comments.router, articles.router, sites.router, pages.i18n_router, moderation.router,
-                   health.router, webhooks.router, unsubscribe.router, desk_queue.router, desk_admin.router, pages.router):
+                   health.router, webhooks.router, unsubscribe.router, apidocs.router, desk_queue.router, desk_admin.router, pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
 

@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from majlis.domain import Category
+from majlis.domain import Category, shown_url
 from majlis.web.display import for_display
 from majlis.web.i18n import LANGUAGES, strings
 from majlis.web.schemas import ERRORS
@@ -25,6 +25,7 @@ def templates() -> Environment:
     """The Jinja2 templates of the package (HTML is autoescaped)."""
     environment = Environment(loader=PackageLoader("majlis.web", "templates"), autoescape=select_autoescape(["html"]))
     environment.filters["display"] = for_display
+    environment.filters["href"] = shown_url  # only http(s) URLs become links
     return environment
 
 

@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Form, Path
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from majlis.domain import Category
+from majlis.domain import Category, shown_url
 
 # Hard caps that bound memory before the configurable limits of the services apply.
 HARD_TEXT_CAP = 100_000
@@ -78,12 +78,16 @@ class PublicComment(BaseModel):
     replies: list[PublicComment] = Field(default_factory=list)
 
 
+# An article's link as answered: an http(s) URL or "" (a link stored before URLs were checked is never sent).
+ShownUrl = Annotated[str, AfterValidator(shown_url)]
+
+
 class ArticleOut(BaseModel):
     """An article's public facts."""
 
     key: str
     title: str
-    url: str
+    url: ShownUrl
     language: str
     closed: bool
 
@@ -237,6 +241,6 @@ class ArticleSummary(BaseModel):
 
     key: str
     title: str
-    url: str
+    url: ShownUrl
     closed: bool
     comments: int

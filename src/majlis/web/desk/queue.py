@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import secrets
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
@@ -14,10 +15,10 @@ from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import Action, Category, Moderator
 from majlis.services import desk, moderation
-from majlis.services.desk import LockedOut
 from majlis.services.errors import Forbidden, ServiceError
 from majlis.storage import Store
 from majlis.web.cache import invalidate_comment
+from majlis.web.clientip import client_ip
 from majlis.web.desk.auth import COOKIE, PageSession, WriteSession, current_session, same_origin
 from majlis.web.desk.highlight import segments
 from majlis.web.desk.words import desk_words
@@ -77,12 +78,20 @@ async def login(request: Request, email: Annotated[str, Form(max_length=320)], p
     if not same_origin(request) or not csrf or csrf != request.cookies.get(LOGIN_CSRF):
         raise HTTPException(403, "cross-site login refused")
     app = request.app.state
+    client = client_ip(request)
+    held = await run_in_threadpool(app.login_throttle.refusal, client, email)
+    if held is not None:
+        wait = math.ceil(held.seconds)
+        refused = page(request, "login.html", status=429, login_csrf=csrf,
+                       error=f"Too many failed logins: try again in {wait} seconds.")
+        refused.headers["retry-after"] = str(wait)
+        return refused
     try:
         token, _ = await run_in_threadpool(desk.log_in, app.store, app.settings, app.secret, email, password)
-    except LockedOut as error:
-        return page(request, "login.html", status=429, login_csrf=csrf, error=error.message)
     except Forbidden:
+        await run_in_threadpool(app.login_throttle.failed, client, email)
         return page(request, "login.html", status=401, login_csrf=csrf, error="Wrong email or password.")
+    await run_in_threadpool(app.login_throttle.succeeded, client, email)
     response = RedirectResponse("/moderate", status_code=303)
     response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=cookie_secure(request),
                         max_age=app.settings.session_hours * 3600, path="/")
