@@ -128,7 +128,7 @@ class Settings(BaseSettings):
     @classmethod
     def _strong_metrics_token(cls, value: str) -> str:
         if value and (value.lower() in PLACEHOLDER_SECRETS or len(value) < 16):
-            raise ValueError("must be a random string of at least 16 characters")
+            raise ValueError("MAJLIS_METRICS_TOKEN must be a random string of at least 16 characters")
         return value
 
     @field_validator("log_level")
