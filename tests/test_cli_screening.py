@@ -44,6 +44,19 @@ def test_screen_explain_highlights_the_evidence() -> None:
     assert "reject" in result.output and "f*cking" in result.output and "lexicon" in result.output
 
 
+def test_screen_explain_names_the_rulings() -> None:
+    result = runner.invoke(app, ["screen", "--explain"], input=json.dumps({"text": "This is a stupid policy"}) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "rulings" in result.output and "judges-an-idea" in result.output and "0.80" in result.output
+
+
+def test_screen_chain_lists_the_stages_and_rules_in_order() -> None:
+    result = runner.invoke(app, ["screen", "--chain"])
+    assert result.exit_code == 0, result.output
+    stages = [line.split(":")[0] for line in result.output.splitlines() if line.startswith("stage ")]
+    assert stages[0] == "stage lexicon" and "stage classifier" in stages and "judges-an-idea" in result.output
+
+
 def test_screen_refuses_bad_lines() -> None:
     result = runner.invoke(app, ["screen"], input="not json\n")
     assert result.exit_code == 2

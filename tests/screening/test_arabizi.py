@@ -6,7 +6,8 @@ import pytest
 
 from majlis.domain import Action, Category
 from majlis.screening import Screener
-from majlis.screening.arabizi import ARABIZI_CAP, arabic_skeleton, is_arabizi, latin_skeleton, packaged_index
+from majlis.screening.rulebook import ARABIZI_CAP
+from majlis.screening.arabizi import arabic_skeleton, is_arabizi, latin_skeleton, packaged_index
 
 screener = Screener()
 

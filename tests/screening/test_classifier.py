@@ -9,6 +9,7 @@ import pytest
 
 from majlis.domain import Category
 from majlis.screening import Screener
+from majlis.screening.reading import read
 from majlis.screening.classifier import REJECT_LINE, REVIEW_LINE, ClassifierStage, LinearModel, calibrated
 from majlis.screening.context import ScreenContext
 from majlis.screening.features import DIMENSIONS, featurise
@@ -71,9 +72,10 @@ def test_calibration_is_monotone_and_puts_the_knots_on_the_lines() -> None:
 
 def test_model_defers_to_listed_evidence_for_the_category() -> None:
     stage = ClassifierStage()
-    scores, _ = stage.run("f u c k the council", ScreenContext(found={Category.PROFANITY: 0.95}))
-    top = max((c for c in scores if c is not Category.PROMOTION), key=lambda c: scores[c])
-    assert top is Category.PROFANITY
+    text = "f u c k the council"
+    findings = stage.gather(read(text, detect=False), ScreenContext(), {Category.PROFANITY: 0.95})
+    top = max((c for c in findings.scores if c is not Category.PROMOTION), key=lambda c: findings.scores[c])
+    assert top is Category.PROFANITY is findings.top
 
 
 def test_save_and_load_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from majlis.screening.entries import packaged_entries
 ROOT = Path(__file__).resolve().parents[2]
 PURE = os.environ.get("MAJLIS_PURE_PYTHON") == "1"
 HOT_MODULES = ("pipeline", "normalise", "features", "lexicon", "classifier", "language", "spam", "promotion",
+               "reading", "findings", "rulings", "rulebook", "stage", "decision",
                "relevance", "groups", "policy", "verdict", "context")
 
 # Screens each text of a JSON list read from stdin, on a site whose recent comments are the texts

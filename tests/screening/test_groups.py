@@ -6,7 +6,8 @@ import pytest
 
 from majlis.domain import Action, Category
 from majlis.screening import ScreenContext, Screener
-from majlis.screening.groups import GROUP_INSULT, GroupStage
+from majlis.screening.groups import GroupStage
+from majlis.screening.rulebook import GROUP_INSULT
 
 stage = GroupStage()
 

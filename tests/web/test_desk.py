@@ -209,3 +209,17 @@ def test_a_nul_character_in_the_login_form_is_a_client_error(client: TestClient,
     answer = client.post("/moderate/login", data={"email": "a\x00b@example.org", "password": "x\x00y", "csrf": token},
                          follow_redirects=False)
     assert 400 <= answer.status_code < 500
+
+
+def test_the_comment_page_shows_the_rulings_and_reads_verdicts_stored_without_them(
+        client: TestClient, newsroom: Newsroom, store: Store) -> None:
+    cid = client.post(newsroom.comments_url(), json=comment_body("This is a stupid policy")).json()["id"]
+    log_in(client, newsroom.moderator_email)
+    page = client.get(f"/moderate/comments/{cid}").text
+    assert "Rules applied" in page and "judges-an-idea" in page and "strong words about an idea" in page
+    comment = store.comment(cid)
+    assert comment is not None and comment.verdict is not None
+    old = {key: value for key, value in comment.verdict.items() if key != "rulings"}
+    store.set_verdict(cid, old, float(old["risk"]), None)
+    page = client.get(f"/moderate/comments/{cid}")
+    assert page.status_code == 200 and "Rules applied" not in page.text and "judges-an-idea" not in page.text

@@ -52,15 +52,26 @@ def explain(text: str, verdict: Verdict) -> None:
         console.print(f"  [{COLOURS.get(item.category.value, 'white')}]{item.category.value}[/] "
                       f"{item.score:.2f} {item.source} [{item.start}:{item.end}] "
                       f"{text[item.start:item.end]!r} → {item.detail}")
+    if verdict.rulings:
+        console.print("[bold]rulings[/bold]")
+    for ruling in verdict.rulings:
+        subject = f" {ruling.subject!r}" if ruling.subject else ""
+        console.print(f"  {ruling.name}: [{COLOURS.get(ruling.category.value, 'white')}]{ruling.category.value}[/] "
+                      f"{ruling.before:.2f} → {ruling.after:.2f}{subject}: {ruling.reason}", highlight=False)
 
 
 def screen(
     explain_: Annotated[bool, typer.Option("--explain", help="A readable report instead of JSON.")] = False,
     policy_file: Annotated[Path | None, typer.Option("--policy", help="A site policy as JSON.")] = None,
+    chain: Annotated[bool, typer.Option("--chain", help="Print the stages and rules in order, and stop.")] = False,
 ) -> None:
     """Screen JSON Lines from stdin ({"text", "article"?, "lang"?}); one verdict per line."""
     policy = Policy.from_dict(json.loads(policy_file.read_text())) if policy_file else Policy()
     screener = Screener()
+    if chain:
+        for line in screener.analyze():
+            console.print(line, highlight=False, markup=False)
+        return
     screener.warm_up()  # so that each verdict's time is its screen's, the first one's too (not the loading)
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():

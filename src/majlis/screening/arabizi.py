@@ -3,7 +3,7 @@
 and compared with the skeletons of the Arabic list entries ("7mar" and حمار are both 7-m-r).
 
 Transliteration loses vowels and emphatics, so a hit is evidence for a human: its score is capped
-below the reject line (`ARABIZI_CAP`). Words without an Arabizi digit are left alone (English and
+below the reject line (the `arabizi-reading` ruling, `rulebook.ARABIZI_CAP`). Words without an Arabizi digit are left alone (English and
 Turkish words would otherwise collide with Arabic skeletons); the usual Arabizi spellings of the
 commonest insults without digits are plain list entries (`data/lexicon/any.tsv`).
 """
@@ -18,7 +18,6 @@ from functools import lru_cache
 from majlis.screening.entries import Entry, packaged_entries
 from majlis.screening.normalise import normalise
 
-ARABIZI_CAP = 0.8
 MIN_SKELETON = 3
 # Arabic letters to skeleton symbols: emphatics fold into their plain partners, long vowels, hamza
 # carriers and teh marbuta vanish, as they do in Latin spelling.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,11 +19,11 @@ from typing import Any
 import numpy as np
 
 from majlis.domain import Category
-from majlis.screening.context import MODEL_SIGNAL, ScreenContext
+from majlis.screening.context import ScreenContext
 from majlis.screening.features import DIMENSIONS, LANGUAGE_SALT, counts, occurrences
-from majlis.screening.aim import describes_a_thing, says_you
-from majlis.screening.lexicon import QUOTED_CAP, UNAIMED_SWEARING_CAP, Match, matches_in
+from majlis.screening.findings import MODEL_SIGNAL, Findings
 from majlis.screening.normalise import normalise
+from majlis.screening.reading import Reading
 from majlis.screening.verdict import Evidence
 
 MODEL_FILE = "classifier.npz"
@@ -189,12 +190,6 @@ class LinearModel:
 # this scale by the knots chosen on the dev split (`training.calibrate`).
 REVIEW_LINE = 0.5
 REJECT_LINE = 0.85
-# Without a link, number, handle or call to action, the spam head (learnt from YouTube comments)
-# only adds evidence: on its own it held ordinary news comments ("Good news for the shops...").
-SPAM_ALONE_CAP = 0.45
-# Strong disagreement (a mild insult that judges an idea) goes to a human, never rejected by the model.
-DISAGREEMENT_CAP = 0.8
-_ATTACKS = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE})
 SPAM_LANGUAGES = frozenset({"en"})
 # The words behind a score the model sends for review or rejection are shown as evidence: those that
 # alone move its toxicity logit by this much or more (odds times e), the strongest three.
@@ -221,29 +216,6 @@ def _word_evidence(model: LinearModel, text: str, language: str, category: Categ
             for start, end, weight in weights if weight >= WORD_EVIDENCE_MIN]
 
 
-def _swearing_at_no_one(matches: tuple[Match, ...], folded: str, language: str) -> bool:
-    """Whether the lists found plainly written swearing aimed at no one, nothing else at the review
-    line, and no "you" anywhere in the comment ("who the fuck are you?" is aimed, though not right
-    after the swear word). The model, sure of "holy shit he is a prophet", then goes no further
-    than the lists: to a human (on the dev split this spared 2 clean comments from rejection and
-    sent 13 violations to review instead; none was published)."""
-    return (any(m.unaimed_swearing for m in matches)
-            and not any(m.score >= REVIEW_LINE and not m.unaimed_swearing for m in matches)
-            and not says_you(folded, language))
-
-
-def _judges_an_idea(matches: tuple[Match, ...], text: str, folded: str, language: str) -> bool:
-    """Whether the lists found only mild insults (none at the review line, so none aimed at anyone)
-    and each judges a thing: "this is a stupid policy", "what a ridiculous idea". The guidelines call that strong
-    disagreement, a hard case for a human, while the model, which learnt "stupid" from tweets that
-    insult people, is sure it is an attack."""
-    mild = [m for m in matches if m.entry.category is Category.PERSONAL_ATTACK]
-    return (bool(mild) and language in ("", "en")
-            and not any(m.score >= REVIEW_LINE for m in matches)
-            and all(describes_a_thing(text, m.end) for m in mild)
-            and not says_you(folded, language))
-
-
 @lru_cache(maxsize=1)
 def packaged_model() -> LinearModel | None:
     """The shipped model, loaded once; None if the package was built without one."""
@@ -256,6 +228,10 @@ def packaged_model() -> LinearModel | None:
 class ClassifierStage:
     """The statistical stage: toxicity with its likeliest category, and promotion-like spam."""
 
+    name: str = "classifier"
+    reads: tuple[str, ...] = ("reading.view", "scores")
+    adds: tuple[str, ...] = ("personal_attack", "abuse", "profanity", "vulgarity", "threat", "promotion", "signal:model")
+
     def __init__(self, model: LinearModel | None = None) -> None:
         self._model = model
 
@@ -266,48 +242,44 @@ class ClassifierStage:
             self._model = packaged_model()
         return self._model
 
-    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
-        """Scores from the model; the evidence spans the whole comment (the model reads all of it)."""
+    def gather(self, reading: Reading, context: ScreenContext, earlier: Mapping[Category, float]) -> Findings:
+        """Scores from the model, its likeliest category's and the others' tied to it (the evidence
+        spans the whole comment: the model reads all of it), and its probability as a signal."""
         model = self.model
         if model is None:
-            return {}, []
-        folded = normalise(text).text
-        prediction = model.predict(folded, context.language_hint)
+            return Findings()
+        text, folded, language = reading.text, reading.folded, reading.language
+        prediction = model.predict(folded, language)
         toxic = calibrated(prediction.toxic, model.knots("toxic"))
         spam = calibrated(prediction.spam, model.knots("spam"))
         # Explicit evidence from earlier stages (a listed slur, a threat phrase) names the category
         # better than the model's guess, so it weighs in when ranking.
-        weight = {c: share + context.found.get(c, 0.0) for c, share in prediction.categories.items()}
+        weight = {c: share + earlier.get(c, 0.0) for c, share in prediction.categories.items()}
         ranked = sorted(prediction.categories.items(), key=lambda kv: weight[kv[0]], reverse=True)
         top = ranked[0][0]
-        matches = matches_in(text, context.language_hint)
-        quoted = any(m.quoted for m in matches)
-        if quoted:
-            toxic = min(toxic, QUOTED_CAP)  # a slur quoted to condemn it is for a human to judge
-        elif top is Category.PROFANITY and _swearing_at_no_one(matches, folded, context.language_hint):
-            toxic = min(toxic, UNAIMED_SWEARING_CAP)  # the lists' cap holds for the model too
-        elif top in _ATTACKS and _judges_an_idea(matches, text, folded, context.language_hint):
-            toxic = min(toxic, DISAGREEMENT_CAP)
         scores = {top: toxic}
         for category, share in ranked[1:]:
             scores[category] = toxic * share
-        english_like = not context.language_hint or context.language_hint in SPAM_LANGUAGES
+        english_like = not language or language in SPAM_LANGUAGES
         signal = max(prediction.toxic, prediction.spam if english_like else 0.0)
-        context.signals[MODEL_SIGNAL] = min(signal, QUOTED_CAP) if quoted else signal
         if not english_like:
             spam = 0.0  # the spam head learnt from English comments only; rules cover the rest
-        elif context.found.get(Category.PROMOTION, 0.0) < 0.3:
-            spam = min(spam, SPAM_ALONE_CAP)
         scores[Category.PROMOTION] = spam
         evidence = []
         version = str(model.meta.get("version", "linear"))
         if toxic >= 0.3:
             detail = f"toxic p={prediction.toxic:.3f}; likeliest {top.value} ({ranked[0][1]:.2f})"
             evidence.append(Evidence(top, 0, len(text), f"model:{version}", detail, toxic))
-        if toxic >= REVIEW_LINE and max(context.found.values(), default=0.0) < REVIEW_LINE:
+        if toxic >= REVIEW_LINE and max(earlier.values(), default=0.0) < REVIEW_LINE:
             # The model alone holds the comment: show the words it weighed.
-            evidence += _word_evidence(model, text, context.language_hint, top, f"model:{version}", toxic)
+            evidence += _word_evidence(model, text, language, top, f"model:{version}", toxic)
         if spam >= 0.3:
             evidence.append(Evidence(Category.PROMOTION, 0, len(text), f"model:{version}",
                                      f"spam-like p={prediction.spam:.3f}", spam))
-        return scores, evidence
+        return Findings(scores, evidence, {MODEL_SIGNAL: signal}, top=top, shares=dict(ranked[1:]))
+
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """The stage alone on one text, its rulings applied (`stage.run_alone`)."""
+        from majlis.screening.stage import run_alone
+
+        return run_alone(self, text, context)

@@ -7,10 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from majlis.domain import Category
 from majlis.screening.policy import Policy
-
-MODEL_SIGNAL = "model"  # the key of the model's probability in `ScreenContext.signals`
 
 
 @dataclass(frozen=True)
@@ -56,8 +53,3 @@ class ScreenContext:
     author_key: str = ""
     now: datetime | None = None
     language_hint: str = ""
-    # Scores found by earlier stages of the same screen (the model defers to explicit evidence).
-    found: dict[Category, float] = field(default_factory=dict)
-    # Signals a stage leaves for the pipeline beside its scores (the model's probability, which
-    # orders comments that the lists and rules score alike).
-    signals: dict[str, float] = field(default_factory=dict)

@@ -6,16 +6,19 @@ sends the comment to a human and never rejects it alone."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from majlis.domain import Category
 from majlis.screening.aim import sentence_of
 from majlis.screening.context import ScreenContext
 from majlis.screening.entries import data_rows, read_entries
-from majlis.screening.lexicon import Lexicon, Match, matches_in
+from majlis.screening.findings import GROUP_WITH_INSULT, Findings
+from majlis.screening.lexicon import Lexicon, Match
+from majlis.screening.reading import Reading
 from majlis.screening.verdict import Evidence
 
-GROUP_INSULT = 0.8  # between the review (0.5) and reject (0.85) lines of the default policy
+REVIEW_LINE = 0.5  # the group's evidence counts once a ruling weighs it at the review line or above
 INSULT_FLOOR = 0.3  # list entries at least this strong count as insults here, evidence-only ones included
 HOSTILE = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE, Category.PROFANITY, Category.THREAT})
 
@@ -29,11 +32,12 @@ def group_lexicon() -> Lexicon:
     return Lexicon(entries)
 
 
-def group_insult(text: str, insults: tuple[Match, ...], language: str) -> tuple[float, list[Evidence]]:
-    """The rule's score and evidence for a text and the list matches found in it."""
+def group_insult(text: str, insults: tuple[Match, ...], language: str) -> list[Evidence]:
+    """The first group named in the sentence of an insult (or a threat) that is not quoted, as
+    evidence marked for the rulings (`rulebook.GROUP_INSULT` weighs it)."""
     strong = [m for m in insults if m.entry.category in HOSTILE and m.entry.severity >= INSULT_FLOOR and not m.quoted]
     if not strong:
-        return 0.0, []
+        return []
     for group in group_lexicon().find(text, language=language):
         sentence = sentence_of(text, group.start)
         for insult in strong:
@@ -43,15 +47,24 @@ def group_insult(text: str, insults: tuple[Match, ...], language: str) -> tuple[
                 detail = (f"{text[group.start:group.end]} … {text[insult.start:insult.end]}: "
                           f"a group named with {'a threat' if threat else 'an insult'}")
                 category = Category.THREAT if threat else Category.ABUSE
-                return GROUP_INSULT, [Evidence(category, start, end, "rule:group-insult", detail, GROUP_INSULT)]
-    return 0.0, []
+                return [Evidence(category, start, end, "rule:group-insult", detail, 0.0, (GROUP_WITH_INSULT,))]
+    return []
 
 
 class GroupStage:
-    """Runs the rule on the packaged lists' matches (shared with the list stage, not found twice)."""
+    """Finds a group named with an insult in the lists' matches of the reading."""
+
+    name: str = "groups"
+    reads: tuple[str, ...] = ("reading.matches",)
+    adds: tuple[str, ...] = ("abuse", "threat", "mark:group-insult")
+
+    def gather(self, reading: Reading, context: ScreenContext, earlier: Mapping[Category, float]) -> Findings:
+        """Evidence when a group is named with an insult (or a threat); its score is the ruling's."""
+        insults = tuple(m for m in reading.matches if m.entry.language != "promotion")
+        return Findings(evidence=group_insult(reading.text, insults, reading.language), from_evidence=REVIEW_LINE)
 
     def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
-        """Abuse (or threat) score when a group is named with an insult (or a threat), else nothing."""
-        insults = tuple(m for m in matches_in(text, context.language_hint) if m.entry.language != "promotion")
-        score, evidence = group_insult(text, insults, context.language_hint)
-        return ({evidence[0].category: score} if score else {}), evidence
+        """The stage alone on one text, its rulings applied (`stage.run_alone`)."""
+        from majlis.screening.stage import run_alone
+
+        return run_alone(self, text, context)

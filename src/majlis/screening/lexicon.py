@@ -8,9 +8,10 @@ normalisation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
@@ -23,13 +24,16 @@ from majlis.screening.aim import (
     you_next,
     you_right_before,
 )
-from majlis.screening.arabizi import ARABIZI_CAP
 from majlis.screening.arabizi import packaged_index as packaged_arabizi
 from majlis.screening.context import ScreenContext
 from majlis.screening.endings import inflects, is_endings, misread, quality_noun, says_you
 from majlis.screening.entries import ARABIC_LETTER, Entry, packaged_entries, read_entries
+from majlis.screening.findings import AIMED, ARABIZI, GUESSED, QUOTED, UNAIMED_SWEARING, Findings
 from majlis.screening.normalise import MASK_CHARS, Normalised, normalise
 from majlis.screening.verdict import Evidence
+
+if TYPE_CHECKING:
+    from majlis.screening.reading import Reading
 
 # Clitics that may be glued before an Arabic-script word: and, so, with, for, the, O (vocative).
 ARABIC_PREFIXES = frozenset(["و", "ف", "ب", "ل", "ک", "ال", "وال", "فال", "بال", "کال", "لل", "ولل", "يا"])
@@ -39,19 +43,11 @@ ARABIC_SUFFIXES = frozenset(["ه", "ها", "هم", "هن", "ک", "کم", "ي", "
 _LATIN_EXTENDED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
 _MASK_AFTER_LETTER = re.compile(r"[*#_%](?<=[a-z].)")
 _MASKED_WORD = re.compile(r"[a-z][*#_%]+[a-z]|[a-z]{2}[*#_%]+(?![\w*#_%])|(?<![\w*#_%])[a-z][*#]{3,}(?![\w*#_%])")
-# One letter and three masks or more ("f***", "b****"), as newspapers print swearing: the reader knows
-# the word, but the screen can only guess it from its first letter and length, so a guess alone goes to
-# a human, and rejects only when aimed at someone ("f*** you"). Shorter ones ("f**") are too ambiguous,
-# and underscores are as often blanks to fill in ("a___").
-GUESS_CAP = 0.8
-TARGETED_SEVERITY = 0.9
-# Swearing aimed at no one ("holy shit", "so fucking good"), written plainly, is still profanity but
-# not a certain reject: it goes to a moderator, unless the model is sure on its own. A disguised
-# spelling ("f*ck", "sh1t", "fuuuck") shows the writer knew, and keeps the entry's full severity.
+# One letter and three masks or more ("f***", "b****") is read as a guess (rulebook.GUESS_CAP); shorter
+# ones ("f**") are too ambiguous, and underscores are as often blanks to fill in ("a___").
 EXPLETIVE = "expletive"
-UNAIMED_SWEARING_CAP = 0.8
 EVIDENCE_ONLY_BELOW = 0.5  # weaker entries are shown to moderators but do not move the score
-QUOTED_CAP = 0.7
+PROMOTION_SOURCE = "lexicon:promotion"  # the evidence of a listed call to action
 # A digit beside a Latin letter, digit first: the scan jumps from digit to digit.
 _MAYBE_ARABIZI = re.compile(r"[235679](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
 
@@ -79,19 +75,25 @@ class Match:
         """A plainly written expletive aimed at no one."""
         return self.plain and not self.targeted and self.entry.subtype == EXPLETIVE
 
-    @property
-    def score(self) -> float:
-        """The severity after context: aimed at someone raises it, quoted or unaimed swearing caps it."""
-        score = self.entry.severity
-        if self.targeted and self.entry.category is Category.PERSONAL_ATTACK:
-            score = max(score, TARGETED_SEVERITY)
-        if self.quoted:
-            score = min(score, QUOTED_CAP)
-        if self.unaimed_swearing:
-            score = min(score, UNAIMED_SWEARING_CAP)
-        if self.guessed and not self.targeted:
-            score = min(score, GUESS_CAP)
-        return score
+
+def marks_of(match: Match) -> tuple[str, ...]:
+    """The facts of a match that the rulings weigh (findings.py): aimed, quoted, unaimed, guessed."""
+    marks: tuple[str, ...] = ()
+    if match.targeted:
+        marks += (AIMED,)
+    if match.quoted:
+        marks += (QUOTED,)
+    if match.unaimed_swearing:
+        marks += (UNAIMED_SWEARING,)
+    if match.guessed:
+        marks += (GUESSED,)
+    return marks
+
+
+def match_evidence(text: str, match: Match, source: str, detail: str) -> Evidence:
+    """The evidence of a match: its entry's severity, with its marks for the rulings."""
+    return Evidence(match.entry.category, match.start, match.end, source, detail, match.entry.severity,
+                    marks_of(match))
 
 
 def _is_word(ch: str) -> bool:
@@ -310,14 +312,18 @@ def site_lexicon(banned: tuple[str, ...], suspect: tuple[str, ...]) -> Lexicon:
     return Lexicon(_site_entries(banned, 1.0, "banned") + _site_entries(suspect, 0.6, "suspect"))
 
 
-@lru_cache(maxsize=64)
 def matches_in(text: str, language: str) -> tuple[Match, ...]:
-    """The packaged lists' matches in a text (cached: the list and promotion stages share them)."""
+    """The packaged lists' matches in a text (what a `Reading` holds: for one-off look-ups)."""
     return tuple(packaged_lexicon().find(text, normalise(text), language=language))
 
 
 class LexiconStage:
     """The list stage of the screen (calls to action are left to the promotion stage)."""
+
+    name: str = "lexicon"
+    reads: tuple[str, ...] = ("reading.matches", "reading.view", "context.policy")
+    adds: tuple[str, ...] = ("profanity", "vulgarity", "threat", "personal_attack", "abuse", "spam", "mark:aimed", "mark:quoted",
+            "mark:unaimed-swearing", "mark:guessed", "mark:arabizi")
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self._lexicon = lexicon
@@ -329,44 +335,41 @@ class LexiconStage:
             self._lexicon = packaged_lexicon()
         return self._lexicon
 
-    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
-        """Scores per category from the lists, with one piece of evidence per match."""
-        full = normalise(text)
-        language = context.language_hint
+    def gather(self, reading: Reading, context: ScreenContext, earlier: Mapping[Category, float]) -> Findings:
+        """One piece of evidence per match, at its entry's severity; each category's score is its
+        strongest evidence of at least `EVIDENCE_ONLY_BELOW` once the rulings have weighed it."""
+        text, full, language = reading.text, reading.view, reading.language
         if self._lexicon is None:
-            matches = [m for m in matches_in(text, language) if m.entry.language != "promotion"]
+            matches = [m for m in reading.matches if m.entry.language != "promotion"]
         else:
             matches = self._lexicon.find(text, full, language=language)
         policy = context.policy
         if policy.banned_words or policy.suspect_words:
             site = site_lexicon(tuple(policy.banned_words), tuple(policy.suspect_words))
             matches += site.find(text, full, language=language)
-        scores: dict[Category, float] = {}
         evidence = []
         for match in matches:
             entry = match.entry
-            score = match.score
-            if score >= EVIDENCE_ONLY_BELOW:
-                scores[entry.category] = max(scores.get(entry.category, 0.0), score)
             word = text[match.start : match.end] if entry.mode == "pattern" else entry.key
             detail = word + (f" ({entry.subtype})" if entry.subtype else "")
             if match.targeted and entry.category is Category.PERSONAL_ATTACK:
                 detail += " [aimed at a person]"
             if match.quoted:
-                detail += " [quoted or condemned: for a human]"
-            elif match.unaimed_swearing and score < entry.severity:
-                detail += " [swearing aimed at no one: for a human]"
-            elif match.guessed and score < entry.severity:
-                detail += f" [guessed from {text[match.start:match.end]!r}: for a human]"
-            evidence.append(
-                Evidence(entry.category, match.start, match.end, f"lexicon:{entry.language}:{entry.source}", detail, score)
-            )
+                detail += " [quoted or condemned]"
+            elif match.unaimed_swearing:
+                detail += " [swearing aimed at no one]"
+            elif match.guessed:
+                detail += f" [guessed from {text[match.start:match.end]!r}]"
+            evidence.append(match_evidence(text, match, f"lexicon:{entry.language}:{entry.source}", detail))
         if _MAYBE_ARABIZI.search(text):
             for hit in packaged_arabizi().find(text):
                 entry = hit.entry
-                score = min(entry.severity, ARABIZI_CAP)  # transliteration is lossy: for a human
-                if score >= EVIDENCE_ONLY_BELOW:
-                    scores[entry.category] = max(scores.get(entry.category, 0.0), score)
                 evidence.append(Evidence(entry.category, hit.start, hit.end, "lexicon:ar:arabizi",
-                                         f"{hit.token} ≈ {entry.term}", score))
-        return scores, evidence
+                                         f"{hit.token} ≈ {entry.term}", entry.severity, (ARABIZI,)))
+        return Findings(evidence=evidence, from_evidence=EVIDENCE_ONLY_BELOW)
+
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """The stage alone on one text, its rulings applied (`stage.run_alone`)."""
+        from majlis.screening.stage import run_alone  # late: a reading reads this module
+
+        return run_alone(self, text, context)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from majlis.domain import Action, Category
+from majlis.screening.decision import decide
 
 
 @dataclass(frozen=True)
@@ -91,21 +92,5 @@ class Policy:
         }
 
     def decide(self, scores: dict[Category, float]) -> tuple[Action, Category | None]:
-        """The action for these scores and the category behind it (highest margin wins)."""
-        # One pass; of equal margins the first category wins.
-        reject: tuple[float, Category] | None = None
-        review: tuple[float, Category] | None = None
-        for category, score in scores.items():
-            line = self.thresholds[category]
-            if line.reject is not None and score >= line.reject:
-                if reject is None or score - line.reject > reject[0]:
-                    reject = (score - line.reject, category)
-            elif reject is None and score >= line.review and (review is None or score - line.review > review[0]):
-                review = (score - line.review, category)
-        if reject is not None:
-            return Action.REJECT, reject[1]
-        if review is not None:
-            return Action.REVIEW, review[1]
-        if self.premoderate_all:
-            return Action.REVIEW, None
-        return Action.APPROVE, None
+        """The action for these scores and the category behind it (`decision.decide`)."""
+        return decide(self, scores)

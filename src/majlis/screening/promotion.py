@@ -4,11 +4,14 @@ social handles and calls to action, in the six languages."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from majlis.domain import Category
 from majlis.screening.context import ScreenContext
-from majlis.screening.lexicon import matches_in
+from majlis.screening.findings import Findings
+from majlis.screening.lexicon import PROMOTION_SOURCE, match_evidence
 from majlis.screening.normalise import normalise
+from majlis.screening.reading import Reading
 from majlis.screening.verdict import Evidence
 
 TLDS = (
@@ -67,14 +70,19 @@ def allowed(host: str, domains: tuple[str, ...]) -> bool:
 
 
 class PromotionStage:
-    """Scores commercial and personal promotion."""
+    """Finds commercial and personal promotion: ways to reach someone, and calls to do it."""
 
-    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
-        """Promotion score and evidence (each link, number, address, handle and phrase)."""
+    name: str = "promotion"
+    reads: tuple[str, ...] = ("reading.matches", "context.policy")
+    adds: tuple[str, ...] = ("promotion",)
+
+    def gather(self, reading: Reading, context: ScreenContext, earlier: Mapping[Category, float]) -> Findings:
+        """Evidence for each link, number, address, handle and listed call to action; the score is the
+        strongest of them (the `advertisement` ruling weighs them together)."""
+        text = reading.text
         view = normalise(text, evasion=False)
         folded = view.text
         evidence: list[Evidence] = []
-        contact = 0.0  # the strongest "how to reach me" signal
         has_at = "@" in folded  # emails and handles need one
         emails = has_at and EMAIL_HINT.search(folded) is not None
         for match in URL.finditer(folded) if URL_HINT.search(folded) else ():
@@ -92,11 +100,9 @@ class PromotionStage:
                 score, rule = 0.75, "rule:url-social"
             else:
                 score, rule = 0.6, "rule:url"
-            contact = max(contact, score)
             evidence.append(Evidence(Category.PROMOTION, start, end, rule, host, score))
         for match in EMAIL.finditer(folded) if emails else ():
             start, end = view.span(match.start(), match.end())
-            contact = max(contact, 0.75)
             evidence.append(Evidence(Category.PROMOTION, start, end, "rule:email", "email address", 0.75))
         for match in PHONE.finditer(folded) if PHONE_HINT.search(folded) else ():
             raw = match.group()
@@ -104,7 +110,6 @@ class PromotionStage:
             if len(digits) < 9 and not MOBILE.match(raw):
                 continue
             start, end = view.span(match.start(), match.end())
-            contact = max(contact, 0.75)
             evidence.append(Evidence(Category.PROMOTION, start, end, "rule:phone", f"{len(digits)} digits", 0.75))
         opening = LEADING_MENTIONS.match(folded)
         replying_to = opening.end() if opening else 0
@@ -112,18 +117,14 @@ class PromotionStage:
                    and not (emails and EMAIL.search(folded[max(0, m.start() - 30) : m.end()]))]
         for match in handles:
             start, end = view.span(match.start(), match.end())
-            contact = max(contact, 0.3)
             evidence.append(Evidence(Category.PROMOTION, start, end, "rule:handle", match.group(), 0.3))
-        cta = 0.0
-        for found in matches_in(text, context.language_hint):
-            if found.entry.language != "promotion":
-                continue
-            cta = max(cta, found.score)
-            evidence.append(Evidence(Category.PROMOTION, found.start, found.end, "lexicon:promotion",
-                                     found.entry.key, found.score))
-        score = max(contact, cta)
-        # A link, number or address with any call to action; a bare @handle only with a strong one.
-        if (contact >= 0.5 and cta >= 0.3) or (contact and cta >= 0.6):
-            # A way to reach someone plus a reason to: that is an advertisement.
-            score = max(score, min(0.98, 0.85 + 0.5 * max(contact, cta) * min(contact, cta)))
-        return ({Category.PROMOTION: score} if score else {}), evidence
+        for found in reading.matches:
+            if found.entry.language == "promotion":
+                evidence.append(match_evidence(text, found, PROMOTION_SOURCE, found.entry.key))
+        return Findings(evidence=evidence, from_evidence=0.0)
+
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """The stage alone on one text, its rulings applied (`stage.run_alone`)."""
+        from majlis.screening.stage import run_alone
+
+        return run_alone(self, text, context)

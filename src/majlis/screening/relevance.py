@@ -4,6 +4,7 @@ to automatic rejection (the policy has no reject threshold for `off_topic`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 import ahocorasick
@@ -12,7 +13,9 @@ from majlis.domain import Category
 from majlis.screening.context import ScreenContext
 from majlis.screening.entries import ARABIC_LETTER, data_rows
 from majlis.screening.features import words
+from majlis.screening.findings import Findings
 from majlis.screening.normalise import normalise
+from majlis.screening.reading import Reading
 from majlis.screening.verdict import Evidence
 
 # Frequent function words of the six languages (folded like comments), never counted as topic words.
@@ -120,34 +123,45 @@ def article_words(title: str, body: str) -> int:
 class RelevanceStage:
     """Scores `off_topic` by how few of the comment's content words the article shares."""
 
-    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+    name: str = "relevance"
+    reads: tuple[str, ...] = ("reading.text", "reading.language", "context.article")
+    adds: tuple[str, ...] = ("off_topic",)
+
+    def gather(self, reading: Reading, context: ScreenContext, earlier: Mapping[Category, float]) -> Findings:
         """Off-topic score; no opinion without an article body or for short comments."""
+        text, language = reading.text, reading.language
         article = context.article
         if article is None or article_words(article.title, article.body) < 20:
-            return {}, []
+            return Findings()
         comment = content_stems(text)
         if len(comment) < MIN_CONTENT_WORDS:
-            return {}, []
-        if article.language and context.language_hint and article.language != context.language_hint:
+            return Findings()
+        if article.language and language and article.language != language:
             return _across_languages(text, article.title, article.body)
         shared = comment & article_stems(article.title, article.body)
         overlap = len(shared) / len(comment)
         score = max(0.0, 1.0 - overlap / 0.2)
         score *= min(1.0, len(comment) / 10)
         if score < 0.5:
-            return {Category.OFF_TOPIC: score}, []
+            return Findings({Category.OFF_TOPIC: score})
         detail = f"{len(shared)} of {len(comment)} content words appear in the article"
-        return {Category.OFF_TOPIC: score}, [Evidence(Category.OFF_TOPIC, 0, len(text), "rule:relevance", detail, score)]
+        return Findings({Category.OFF_TOPIC: score}, [Evidence(Category.OFF_TOPIC, 0, len(text), "rule:relevance", detail, score)])
+
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """The stage alone on one text, its rulings applied (`stage.run_alone`)."""
+        from majlis.screening.stage import run_alone
+
+        return run_alone(self, text, context)
 
 
-def _across_languages(text: str, title: str, body: str) -> tuple[dict[Category, float], list[Evidence]]:
+def _across_languages(text: str, title: str, body: str) -> Findings:
     """Off-topic across languages, by the concepts named: no opinion when either side names too few."""
     mine, theirs = concepts_of(text), article_concepts(title, body)
     if len(mine) < MIN_CONCEPTS or not theirs:
-        return {}, []
+        return Findings()
     if mine & theirs:
-        return {Category.OFF_TOPIC: 0.0}, []
+        return Findings({Category.OFF_TOPIC: 0.0})
     detail = (f"across languages: the comment speaks of {', '.join(sorted(mine))}; "
               f"the article of {', '.join(sorted(theirs))}")
-    return {Category.OFF_TOPIC: ACROSS_SCORE}, [Evidence(Category.OFF_TOPIC, 0, len(text), "rule:relevance-concepts",
-                                                        detail, ACROSS_SCORE)]
+    return Findings({Category.OFF_TOPIC: ACROSS_SCORE},
+                    [Evidence(Category.OFF_TOPIC, 0, len(text), "rule:relevance-concepts", detail, ACROSS_SCORE)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import chain, pairwise
@@ -16,7 +16,9 @@ import numpy as np
 from majlis.domain import Category
 from majlis.screening.context import Recent, ScreenContext
 from majlis.screening.features import words
+from majlis.screening.findings import Findings
 from majlis.screening.normalise import normalise
+from majlis.screening.reading import Reading
 from majlis.screening.verdict import Evidence
 
 PERMUTATIONS = 64
@@ -184,6 +186,10 @@ class SpamStage:
     """Finds near-duplicates among the site's recent comments through an LSH index of their
     MinHash signatures: a lookup costs the same whatever the number of recent comments."""
 
+    name: str = "spam"
+    reads: tuple[str, ...] = ("reading.view", "context.recent", "context.author_key", "context.now")
+    adds: tuple[str, ...] = ("spam",)
+
     def __init__(self, capacity: int = 100_000) -> None:
         self._capacity = capacity
         # Keyed by the hash of a comment's text: a signature is a function of the text alone, so an
@@ -271,9 +277,9 @@ class SpamStage:
         return min(recent[last - backwards.index(key)].id for (key, _), shared in zip(kept, agree.tolist())
                    if shared == best), best / PERMUTATIONS
 
-    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+    def gather(self, reading: Reading, context: ScreenContext, earlier: Mapping[Category, float]) -> Findings:
         """Spam score with the id of the earlier near-duplicate, the flood count or the gibberish rule."""
-        folded = normalise(text).text
+        text, folded = reading.text, reading.folded
         evidence: list[Evidence] = []
         score = 0.0
         window = self._read_window(context.recent) if context.recent else None
@@ -305,6 +311,10 @@ class SpamStage:
         if gibberish:
             score = max(score, gibberish)
             evidence.append(Evidence(Category.SPAM, 0, len(text), "rule:gibberish", "keyboard mashing or symbols", gibberish))
-        return ({Category.SPAM: score} if score else {}), evidence
+        return Findings({Category.SPAM: score} if score else {}, evidence)
 
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """The stage alone on one text, its rulings applied (`stage.run_alone`)."""
+        from majlis.screening.stage import run_alone
 
+        return run_alone(self, text, context)

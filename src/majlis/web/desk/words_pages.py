@@ -12,7 +12,7 @@ _KEYS = (
     "by_guideline_title", "queue_size_title", "other_category", "settings_of", "saved", "guideline", "reject_at",
     "review_at", "never", "banned_words", "suspect_words", "link_domains", "origins", "show_reasons",
     "premoderate_all", "save", "webhooks", "no_webhooks", "no_deliveries", "changes", "event", "status",
-    "attempts", "last_answer", "created", "next_attempt", "disabled",
+    "attempts", "last_answer", "created", "next_attempt", "disabled", "rulings",
 )
 
 _ROWS = {
@@ -32,6 +32,7 @@ _ROWS = {
         "No webhooks. A CMS registers one with the site's publisher token (see docs/integrations.md).",
         "No deliveries yet.", "Changes", "event", "status", "attempts", "last answer", "created", "next attempt",
         "disabled",
+        "Rules applied",
     ],
     "ar": [
         "التعليق #{id}", "مقبول", "بالانتظار", "مرفوض", "على", "الفحص", "الفئة", "الدرجة",
@@ -49,6 +50,7 @@ _ROWS = {
         "لا خطافات. يسجّل نظام إدارة المحتوى واحدًا برمز الناشر (انظر docs/integrations.md).",
         "لا عمليات تسليم بعد.", "التغييرات", "الحدث", "الحالة", "المحاولات", "آخر رد", "أُنشئ", "المحاولة التالية",
         "معطّل",
+        "القواعد المطبّقة",
     ],
     "ckb": [
         "لێدوانی #{id}", "پەسەندکراو", "چاوەڕێ", "ڕەتکراوە", "لەسەر", "پشکنین", "پۆل", "نمرە",
@@ -69,6 +71,7 @@ _ROWS = {
         "وێبهووکەکان", "هیچ وێبهووکێک نییە. سیستەمی بەڕێوەبردنی ناوەڕۆک بە نیشانەی بڵاوکەرەوە یەکێک تۆمار دەکات (docs/integrations.md).",
         "هێشتا هیچ گەیاندنێک نییە.", "گۆڕانکارییەکان", "ڕووداو", "دۆخ", "هەوڵەکان", "دوایین وەڵام", "دروستکراو",
         "هەوڵی داهاتوو", "ناچالاک",
+        "ڕێسا جێبەجێکراوەکان",
     ],
     "kmr": [
         "Şîrove #{id}", "pejirandî", "li bendê", "redkirî", "li ser", "Kontrol", "kategorî", "pûan",
@@ -87,6 +90,7 @@ _ROWS = {
         "Webhook", "Webhook tune. CMS yekê bi nîşana weşangerê tomar dike (docs/integrations.md).",
         "Hîn tu gihandin tune.", "Guhertin", "bûyer", "rewş", "hewl", "bersiva dawî", "hate çêkirin", "hewla din",
         "neçalak",
+        "Rêzikên sepandî",
     ],
     "tr": [
         "Yorum #{id}", "onaylandı", "bekliyor", "reddedildi", "şu haberde:", "Tarama", "kategori", "puan",
@@ -105,6 +109,7 @@ _ROWS = {
         "Webhook'lar", "Webhook yok. Bir CMS, yayıncı anahtarıyla bir tane kaydeder (docs/integrations.md).",
         "Henüz teslimat yok.", "Değişiklikler", "olay", "durum", "deneme", "son yanıt", "oluşturuldu", "sonraki deneme",
         "devre dışı",
+        "Uygulanan kurallar",
     ],
     "fa": [
         "دیدگاه #{id}", "تأییدشده", "در انتظار", "ردشده", "در", "بررسی خودکار", "دسته", "امتیاز",
@@ -123,6 +128,7 @@ _ROWS = {
         "وب‌هوک‌ها", "وب‌هوکی نیست. سامانه‌ی مدیریت محتوا با توکن ناشر یکی ثبت می‌کند (docs/integrations.md).",
         "هنوز تحویلی نیست.", "تغییرات", "رویداد", "وضعیت", "تلاش‌ها", "آخرین پاسخ", "ایجاد", "تلاش بعدی",
         "غیرفعال",
+        "قواعد اعمال‌شده",
     ],
 }
 
