@@ -11,12 +11,12 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from majlis.cli.database import open_install
 from majlis.importers import import_records
 from majlis.importers.disqus import read_disqus
 from majlis.importers.isso import count_comments, read_isso
 from majlis.importers.wordpress import read_wordpress
 from majlis.settings import Settings
-from majlis.storage import Store, make_engine, migrate
 
 app = typer.Typer(help="Import comments from Disqus, WordPress or Isso (idempotent: run it again safely).",
                   no_args_is_help=True)
@@ -29,8 +29,7 @@ FileArgument = Annotated[Path, typer.Argument(exists=True, dir_okay=False, reada
 def _run(source: str, path: Path, site_slug: str, reader: Callable[..., Iterator[Any]], prefer: str,
          total: int, unit_bytes: bool) -> None:
     settings = Settings()
-    store = Store(make_engine(settings.database_url))
-    migrate(store.engine)
+    store, secret = open_install(settings)
     site = store.site_by_slug(site_slug)
     if site is None:
         console.print(f"[red]error:[/red] no site {site_slug!r} (create it with `majlis site create`)")
@@ -41,7 +40,7 @@ def _run(source: str, path: Path, site_slug: str, reader: Callable[..., Iterator
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task(source, total=total)
         records = reader(path, prefer, lambda done: progress.update(task, completed=done))
-        summary = import_records(store, settings, settings.resolved_secret(), site, source, records)
+        summary = import_records(store, settings, secret, site, source, records)
         progress.update(task, completed=total)
     typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
 

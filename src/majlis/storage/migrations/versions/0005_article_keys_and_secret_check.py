@@ -1,4 +1,5 @@
-"""Article keys in their canonical form (`/story/` and `/story` are one article).
+"""Article keys in their canonical form (`/story/` and `/story` are one article), and the `install`
+table that keeps the check value of the secret key.
 
 Revision ID: 0005
 Revises: 0004
@@ -58,8 +59,14 @@ def _canonicalise_keys(conn: sa.Connection) -> None:
 
 
 def upgrade() -> None:
+    op.create_table(
+        "install",
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column("value", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_install")),
+    )
     _canonicalise_keys(op.get_bind())
 
 
 def downgrade() -> None:
-    pass  # canonical keys stay: the old code reads them as any other key
+    op.drop_table("install")  # canonical keys stay: the old code reads them as any other key
