@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Literal
@@ -142,10 +143,18 @@ class Settings(BaseSettings):
         path = self.secret_location()
         if path is None:
             raise ValueError("MAJLIS_SECRET_KEY is required: a PostgreSQL database has no folder to keep it in")
-        if path.exists():
-            return path.read_text().strip().encode()
-        key = secrets.token_urlsafe(48)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(key + "\n")
-        return key.encode()
+        if not path.exists():
+            # Written whole under another name, then linked into place: processes starting together
+            # (gunicorn's workers) never read a half-written key, and the first one's key holds.
+            path.parent.mkdir(parents=True, exist_ok=True)
+            draft = path.with_name(f".{path.name}.{secrets.token_hex(6)}")
+            descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as out:
+                out.write(secrets.token_urlsafe(48) + "\n")
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        return path.read_text().strip().encode()
