@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import pytest
 from fastapi.testclient import TestClient
 
 from majlis.storage import Store
@@ -94,6 +95,18 @@ def test_a_key_too_long_once_canonical_is_refused_naming_the_field(client: TestC
     # 120 Arabic letters: 1,440 characters as the widget sends them, 120 once decoded
     long_slug = quote(quote("/" + "ب" * 120 + "/"), safe="")
     assert client.post(base + long_slug + "/comments", json=comment_body()).status_code == 201
+    assert client.get(base + "a%00b/comments").status_code == 400  # a NUL in the URL: refused before routing
+
+
+def test_a_nul_that_only_decoding_the_key_reveals_is_refused_naming_the_field() -> None:
+    import asyncio
+
+    from majlis.services.errors import Invalid
+    from majlis.web.deps import _article_key
+
+    with pytest.raises(Invalid) as refused:
+        asyncio.run(_article_key("/a%00b/"))  # the route's value when the widget encoded "/a%00b/" once more
+    assert refused.value.field == "article"
 
 
 def test_the_desk_links_a_url_path_key_to_the_sites_page() -> None:

@@ -28,8 +28,7 @@ def register_article(store: Store, site: Site, key: str, fields: ArticleFields) 
     key = canonical_article_key(key)
     if not key or len(key) > ARTICLE_KEY_MAX:
         raise Invalid(f"article key must be 1-{ARTICLE_KEY_MAX} characters", "article")
-    for name in ("title", "url", "body"):
-        value = getattr(fields, name)
+    for name, value in (("article", key), ("title", fields.title), ("url", fields.url), ("body", fields.body)):
         if "\x00" in value:
             raise Invalid(f"{name} contains a NUL character", name)
         try:

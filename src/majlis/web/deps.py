@@ -43,6 +43,8 @@ async def _article_key(
     key = canonical_article_key(article)
     if not key or len(key) > ARTICLE_KEY_MAX:
         raise Invalid(f"article key must be 1-{ARTICLE_KEY_MAX} characters", "article")
+    if "\x00" in key:  # PostgreSQL refuses NUL in text: a 422 here, not a 500 from the query
+        raise Invalid("article contains a NUL character", "article")
     return key
 
 
