@@ -52,6 +52,14 @@ newsroom() {  # $1: a label, $2: the wheel
   log "$label: installing $(basename "$wheel") with no extras into a new virtualenv"
   "$python" -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "$wheel" || fail "$label: pip install of the wheel failed"
+  (cd / && "$venv/bin/python" - <<'EOF') || fail "$label: a module of the installed package does not import"
+import importlib, pkgutil
+import majlis
+names = [m.name for m in pkgutil.walk_packages(majlis.__path__, "majlis.") if not m.name.endswith(".__main__")]
+for name in names:
+    importlib.import_module(name)
+print(f"[newsroom]   imported all {len(names)} modules of majlis")
+EOF
   rm -rf "$work/run"
   mkdir -p "$work/run"
   cd "$work/run"  # outside the checkout: nothing may come from its files
@@ -115,15 +123,16 @@ EOF
   cd "$checkout"
 }
 
+# An isolated build, as pip does for a newsroom: the build's own requirements (pyproject.toml), not
+# whatever the checkout's virtualenv holds; mypyc reuses what it generated in the checkout's build/.
+builder=("$python" -m pip wheel --quiet --disable-pip-version-check --no-deps)
 log "building the wheel (reusing the compiled build in $checkout/build)"
-"$python" -m pip wheel --quiet --disable-pip-version-check --no-deps -w "$work/wheels/compiled" "$checkout" \
-  || fail "pip wheel failed"
+"${builder[@]}" -w "$work/wheels/compiled" "$checkout" || fail "pip wheel failed"
 newsroom compiled "$(ls "$work"/wheels/compiled/majlis-*.whl)"
 
 log "building the plain Python wheel (MAJLIS_PURE_PYTHON=1) from a copy of the tracked files"
 mkdir -p "$work/source"
 git -C "$checkout" ls-files -z | (cd "$checkout" && xargs -0 cp --parents -t "$work/source")
-MAJLIS_PURE_PYTHON=1 "$python" -m pip wheel --quiet --disable-pip-version-check --no-deps \
-  -w "$work/wheels/pure" "$work/source" || fail "pip wheel (MAJLIS_PURE_PYTHON=1) failed"
+MAJLIS_PURE_PYTHON=1 "${builder[@]}" -w "$work/wheels/pure" "$work/source" || fail "pip wheel (MAJLIS_PURE_PYTHON=1) failed"
 newsroom pure "$(ls "$work"/wheels/pure/majlis-*.whl)"
-log "passed"
+log "passed in ${SECONDS} s"
