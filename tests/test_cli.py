@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from majlis.cli import app
 from majlis.settings import Settings
-from majlis.storage import Store
+from majlis.storage import Store, make_engine, migrate
 
 runner = CliRunner()
 
@@ -113,3 +115,85 @@ def test_help_texts_are_printed_as_written() -> None:
     result = runner.invoke(app, ["privacy", "erase", "--help"], terminal_width=200)
     assert result.exit_code == 0
     assert '"[removed]"' in result.output
+
+
+EMAIL = "reader@example.org"
+
+
+@pytest.fixture
+def keyless_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, screener) -> Path:  # type: ignore[no-untyped-def]
+    """A SQLite install in `data/` with no MAJLIS_SECRET_KEY, holding one comment by EMAIL."""
+    from fastapi.testclient import TestClient
+
+    from majlis.web.app import create_app
+    from tests.conftest import comment_body, make_newsroom
+
+    monkeypatch.delenv("MAJLIS_SECRET_KEY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    url = f"sqlite:///{tmp_path / 'data' / 'majlis.db'}"
+    monkeypatch.setenv("MAJLIS_DATABASE_URL", url)
+    settings = Settings(database_url=url, rate_limits="off")
+    store = Store(make_engine(url))
+    migrate(store.engine)
+    room = make_newsroom(store, premoderate=False)
+    with TestClient(create_app(settings, store=store, screener=screener)) as client:
+        assert client.post(room.comments_url(), json=comment_body(author_email=EMAIL)).status_code == 201
+    store.engine.dispose()
+    return tmp_path
+
+
+def test_privacy_export_run_from_another_folder_finds_the_commenters_data(
+    keyless_install: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cron, systemd or an admin's shell run commands elsewhere: the key beside the database is the
+    one they read (it used to be made anew in the working folder: "nothing held")."""
+    elsewhere = keyless_install / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    exported = runner.invoke(app, ["privacy", "export", EMAIL])
+    assert exported.exit_code == 0, exported.output
+    assert [c["text"] for c in json.loads(exported.output)["comments"]] == ["A fair point about the budget."]
+    assert not (elsewhere / "majlis.secret").exists()
+
+
+@pytest.mark.parametrize("command", [["privacy", "export", EMAIL], ["site", "create", "gazette"], ["migrate"],
+                                     ["serve", "--port", "9"]])
+def test_commands_refuse_a_key_that_does_not_fit_the_data(
+    keyless_install: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.setenv("MAJLIS_SECRET_KEY", "another-key-of-enough-length")
+    result = runner.invoke(app, command)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "error:" in result.output and "not the one" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_commands_refuse_when_the_key_file_is_missing(keyless_install: Path) -> None:
+    (keyless_install / "data" / "majlis.secret").unlink()
+    result = runner.invoke(app, ["privacy", "export", EMAIL])
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert "missing" in result.output and str(keyless_install / "data" / "majlis.secret") in result.output
+    assert not (keyless_install / "data" / "majlis.secret").exists()
+
+
+def test_a_database_with_data_but_no_check_and_no_key_file_is_refused(keyless_install: Path) -> None:
+    """An install from before the check value whose key was left in some other folder."""
+    from sqlalchemy import delete
+
+    from majlis.storage.tables import install
+
+    engine = make_engine(f"sqlite:///{keyless_install / 'data' / 'majlis.db'}")
+    with engine.begin() as conn:
+        conn.execute(delete(install))
+    engine.dispose()
+    (keyless_install / "data" / "majlis.secret").unlink()
+    result = runner.invoke(app, ["privacy", "export", EMAIL])
+    assert result.exit_code == 2 and "missing" in result.output
+
+
+def test_postgresql_without_a_configured_key_is_refused(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAJLIS_DATABASE_URL", pg_url)
+    monkeypatch.delenv("MAJLIS_SECRET_KEY", raising=False)
+    result = runner.invoke(app, ["migrate"])
+    assert result.exit_code == 2 and "MAJLIS_SECRET_KEY is required" in result.output

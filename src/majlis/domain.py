@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import unquote
 
 
 class State(str, enum.Enum):
@@ -78,6 +81,28 @@ class Site:
     language: str
     policy: dict[str, Any] = field(default_factory=dict)
     created_at: datetime | None = None
+
+
+ARTICLE_KEY_MAX = 255
+_SLASHES = re.compile(r"/{2,}")
+
+
+def canonical_article_key(key: str) -> str:
+    """The one form an article key is stored and looked up in (docs/api.md): surrounding spaces
+    dropped; in the part before any `?`, percent-escapes decoded (valid UTF-8 only), runs of `/`
+    made one, and the leading and trailing `/` dropped (the root page's key stays `/`); Unicode
+    NFC; case kept. So the widget's `location.pathname`, an importer's URL path, a key in a URL
+    with plain slashes and a hand-set key agree: `/en/story/`, `en/story` and `%2Fen%2Fstory`
+    are one article, `en/story`."""
+    path, mark, query = key.strip().partition("?")
+    try:
+        path = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        pass  # escapes of something that is not UTF-8 stay as they were sent
+    path = _SLASHES.sub("/", path)
+    if path != "/":
+        path = path.strip("/") or ("/" if path else "")
+    return unicodedata.normalize("NFC", path + mark + query)
 
 
 @dataclass(frozen=True)

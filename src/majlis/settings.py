@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Literal
@@ -29,9 +30,10 @@ class Settings(BaseSettings):
         "",
         description="Key for keyed hashes of emails and IPs. Empty: read or create `secret_file`.",
     )
-    secret_file: Path = Field(
-        Path("majlis.secret"),
-        description="Where the generated secret key is kept when `secret_key` is empty (mode 0600).",
+    secret_file: Path | None = Field(
+        None,
+        description="Where the generated secret key is kept when `secret_key` is empty (mode 0600). "
+        "Empty: `majlis.secret` beside the SQLite database; PostgreSQL needs `secret_key`.",
     )
     comment_min_chars: int = Field(1, ge=1, description="Shortest accepted comment, in characters.")
     comment_max_chars: int = Field(5000, ge=1, description="Longest accepted comment, in characters.")
@@ -185,15 +187,38 @@ class Settings(BaseSettings):
                 ipaddress.ip_network(part.strip(), strict=False)
         return value
 
+    def secret_location(self) -> Path | None:
+        """Where the generated secret key is kept: `secret_file`, or `majlis.secret` in the folder
+        of the SQLite database file, wherever the command runs (None: no such place)."""
+        if self.secret_file is not None:
+            return self.secret_file.absolute()
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.database_url)
+        if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+            return None
+        return Path(url.database).absolute().parent / "majlis.secret"
+
     def resolved_secret(self) -> bytes:
-        """The secret key: configured, or generated once and kept in `secret_file`."""
+        """The secret key: configured, or generated once and kept at `secret_location()`. Commands
+        and the app take it through `services.secret_key.install_secret`, which checks it fits the data."""
         if self.secret_key:
             return self.secret_key.encode()
-        path = self.secret_file
-        if path.exists():
-            return path.read_text().strip().encode()
-        key = secrets.token_urlsafe(48)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(key + "\n")
-        return key.encode()
+        path = self.secret_location()
+        if path is None:
+            raise ValueError("MAJLIS_SECRET_KEY is required: a PostgreSQL database has no folder to keep it in")
+        if not path.exists():
+            # Written whole under another name, then linked into place: processes starting together
+            # (gunicorn's workers) never read a half-written key, and the first one's key holds.
+            path.parent.mkdir(parents=True, exist_ok=True)
+            draft = path.with_name(f".{path.name}.{secrets.token_hex(6)}")
+            descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as out:
+                out.write(secrets.token_urlsafe(48) + "\n")
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        return path.read_text().strip().encode()

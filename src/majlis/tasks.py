@@ -20,6 +20,7 @@ from majlis.screening import Screener
 from majlis.services import mail, webhooks
 from majlis.services.outbox import dispatch
 from majlis.services.rescreen import rescreen_site
+from majlis.services.secret_key import install_secret
 from majlis.settings import Settings
 from majlis.storage import Store, make_engine
 
@@ -52,7 +53,7 @@ class InProcessQueue:
         self.store = store
         self.screener = screener
         self.settings = settings or Settings()
-        self.secret = secret or self.settings.resolved_secret()
+        self.secret = secret or install_secret(self.settings, store)
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="majlis-task")
         self._closed = False
 
@@ -135,7 +136,8 @@ class Poller:
 def _worker_resources() -> tuple[Store, Screener, Settings, bytes]:
     """One store, screener and settings per worker process (the settings come from the environment)."""
     settings = Settings()
-    return Store(make_engine(settings.database_url)), Screener(), settings, settings.resolved_secret()
+    store = Store(make_engine(settings.database_url))
+    return store, Screener(), settings, install_secret(settings, store)
 
 
 @lru_cache(maxsize=4)

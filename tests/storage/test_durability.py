@@ -32,7 +32,9 @@ def fresh_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 def test_every_acknowledged_comment_survives_sigkill(fresh_db: str, tmp_path: Path) -> None:
-    process, server = start_server(tmp_path, {"MAJLIS_DATABASE_URL": fresh_db, "MAJLIS_RATE_LIMITS": "off"})
+    # PostgreSQL has no folder to keep a generated key in: it is configured (docs/configuration.md).
+    process, server = start_server(tmp_path, {"MAJLIS_DATABASE_URL": fresh_db, "MAJLIS_RATE_LIMITS": "off",
+                                              "MAJLIS_SECRET_KEY": secrets.token_urlsafe(24)})
     url = f"{server.base}/api/v1/sites/demo/articles/durability/comments"
     acknowledged: dict[int, str] = {}
     lock = threading.Lock()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import quote
 import uuid
 
 import httpx
@@ -234,3 +235,34 @@ def test_widget_neutralises_bidi_overrides_and_zalgo(page, live_demo: LiveServer
     shown = page.inner_text(".majlis .comment .text")
     assert "\u202e" not in shown and "fdp.exe" in shown
     assert "Z\u0336\u0337\u0338algo" in shown
+
+
+@pytest.mark.parametrize(("path", "words"), [
+    ("/en/2026/12/border-security/", "Good news for the families waiting at the crossing"),
+    ("/ar/2026/12/أمن-الحدود/", "خبر جيد للعائلات التي تنتظر عند المعبر"),
+])
+def test_widget_keyed_by_the_page_path_posts_and_reads(page, live_demo: LiveServer, path: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    """No data-article: the key is `location.pathname` (percent-encoded by the browser, then sent as
+    one encoded path segment); the comment lands on the article of the canonical key and reads back."""
+    origin = live_demo.base.replace("127.0.0.1", "localhost")  # the newsroom's pages: another origin
+    html = (f'<html lang="en"><body><h1>Border security</h1><script src="{live_demo.base}/embed.js" '
+            'data-site="demo"></script></body></html>')
+    page.route(origin + "/**", lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(origin + path)
+    widget(page)
+    marker = unique_marker()
+    text = f"{words} ({marker})."
+    fill_form(page, "Sara", "sara@example.org", text)
+    with page.expect_response(lambda r: r.url.endswith("/comments") and r.request.method == "POST") as posted:
+        page.click(".majlis .submit")
+    assert posted.value.status == 201, posted.value.text()
+    assert posted.value.json()["state"] == "approved"
+    page.wait_for_selector(".majlis .outcome.ok")
+    page.reload()
+    widget(page)
+    page.wait_for_selector(f"text={marker}")
+    key = path.strip("/")
+    read = httpx.get(f"{live_demo.base}/api/v1/sites/demo/articles/{key}/comments")  # plain slashes read it too
+    assert read.status_code == 200
+    assert read.json()["article"]["key"] == key and any(marker in c["text"] for c in read.json()["comments"])
+    assert read.json()["article"]["url"] == origin + quote(path)

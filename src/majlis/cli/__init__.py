@@ -5,17 +5,18 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 
+from majlis.cli.database import fail, open_install
 from majlis.domain import Role
 from majlis.services import accounts
 from majlis.services.errors import ServiceError
 from majlis.cli.config import load_settings
 from majlis.settings import Settings
-from majlis.storage import Store, make_engine, migrate
+from majlis.storage import Store
 
 app = typer.Typer(help="Majlis: comments for news sites, screened against the site's guidelines.", rich_markup_mode=None,
                   no_args_is_help=True)
@@ -30,14 +31,11 @@ errors = Console(stderr=True)
 
 
 def _store(settings: Settings) -> Store:
-    store = Store(make_engine(settings.database_url))
-    migrate(store.engine)
-    return store
+    return open_install(settings)[0]
 
 
-def _fail(error: ServiceError) -> None:
-    errors.print(f"[red]error:[/red] {error.message}")
-    raise typer.Exit(2)
+def _fail(error: ServiceError) -> NoReturn:
+    fail(error.message)
 
 
 @app.command()
@@ -56,12 +54,11 @@ def serve(
 
     settings = load_settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    store = _store(settings)
-    settings.resolved_secret()  # create the key file once, before workers race for it
+    store, secret = open_install(settings)  # creates the key file once, before workers race for it
     if demo:
         origin_hosts = {host, "127.0.0.1", "localhost"} - {"0.0.0.0"}
         creds = seed_demo(store, tuple(sorted(f"http://{h}:{port}" for h in origin_hosts)))
-        seeded = seed_comments(store, Screener(), settings, settings.resolved_secret())
+        seeded = seed_comments(store, Screener(), settings, secret)
         console.print(f"[bold]Majlis demo[/bold] on http://{host}:{port}/")
         console.print(f"  site: {creds.site}" + (f" ({seeded} sample comments screened)" if seeded else ""))
         console.print(f"  moderate at http://{host}:{port}/moderate")
@@ -203,9 +200,9 @@ def export_command(
         errors.print("[red]error:[/red] --format is jsonl or csv")
         raise typer.Exit(2)
     settings = load_settings()
-    store = _store(settings)
+    store, secret = open_install(settings)
     try:
-        for line in export(store, settings, settings.resolved_secret(), site, format, include_personal_data):
+        for line in export(store, settings, secret, site, format, include_personal_data):
             sys.stdout.write(line)
     except ServiceError as error:
         _fail(error)

@@ -12,12 +12,12 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from majlis.cli.database import open_install
 from majlis.importers import import_records
 from majlis.importers.disqus import read_disqus
 from majlis.importers.isso import count_comments, read_isso
 from majlis.importers.wordpress import read_wordpress
 from majlis.cli.config import load_settings
-from majlis.storage import Store, make_engine, migrate
 
 app = typer.Typer(help="Import comments from Disqus, WordPress or Isso (idempotent: run it again safely).",
                   no_args_is_help=True)
@@ -39,8 +39,7 @@ def _run(source: str, path: Path, site_slug: str, reader: Callable[..., Iterator
     except sqlite3.DatabaseError as error:
         console.print(f"[red]error:[/red] {path} is not a readable {source} database ({error})", soft_wrap=True)
         raise typer.Exit(2) from None
-    store = Store(make_engine(settings.database_url))
-    migrate(store.engine)
+    store, secret = open_install(settings)
     site = store.site_by_slug(site_slug)
     if site is None:
         console.print(f"[red]error:[/red] no site {site_slug!r} (create it with `majlis site create`)")
@@ -51,7 +50,7 @@ def _run(source: str, path: Path, site_slug: str, reader: Callable[..., Iterator
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task(source, total=total)
         records = reader(path, prefer, lambda done: progress.update(task, completed=done))
-        summary = import_records(store, settings, settings.resolved_secret(), site, source, records)
+        summary = import_records(store, settings, secret, site, source, records)
         progress.update(task, completed=total)
     typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
 

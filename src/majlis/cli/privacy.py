@@ -8,26 +8,20 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from majlis.cli.database import open_install
 from majlis.services import privacy
 from majlis.cli.config import load_settings
-from majlis.settings import Settings
-from majlis.storage import Store, make_engine, migrate
 
 app = typer.Typer(help="Commenters' personal data.", no_args_is_help=True)
 console = Console()
-
-
-def _store(settings: Settings) -> Store:
-    store = Store(make_engine(settings.database_url))
-    migrate(store.engine)
-    return store
 
 
 @app.command("export")
 def export(email: Annotated[str, typer.Argument(help="The commenter's email.")]) -> None:
     """Print, as JSON, everything held about the author of this email."""
     settings = load_settings()
-    data = privacy.export(_store(settings), settings, settings.resolved_secret(), email)
+    store, secret = open_install(settings)
+    data = privacy.export(store, settings, secret, email)
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -38,8 +32,8 @@ def erase(email: Annotated[str, typer.Argument(help="The commenter's email.")],
     if not yes:
         typer.confirm(f"Erase every comment and trace of {email}?", abort=True)
     settings = load_settings()
-    store = _store(settings)
-    count = privacy.erase(store, settings, settings.resolved_secret(), email, "cli")
+    store, secret = open_install(settings)
+    count = privacy.erase(store, settings, secret, email, "cli")
     if settings.redis_url:  # web processes share their page cache there: drop it now
         from majlis.web.cache import RedisPageCache, invalidate_all
 
@@ -51,4 +45,4 @@ def erase(email: Annotated[str, typer.Argument(help="The commenter's email.")],
 def purge() -> None:
     """Forget IP hashes older than MAJLIS_IP_RETENTION_DAYS."""
     settings = load_settings()
-    console.print(f"cleared {privacy.purge_ip_hashes(_store(settings), settings)} IP hashes")
+    console.print(f"cleared {privacy.purge_ip_hashes(open_install(settings)[0], settings)} IP hashes")

@@ -12,9 +12,7 @@ from xml.etree.ElementTree import Element
 
 from defusedxml.ElementTree import iterparse
 
-from majlis.domain import State
-
-KEY_MAX = 255
+from majlis.domain import ARTICLE_KEY_MAX, State, canonical_article_key
 
 
 @dataclass(frozen=True)
@@ -53,16 +51,17 @@ class Skipped:
 
 def article_key(identifier: str, url: str, prefer: str = "id") -> str:
     """The key of an imported article: the old thread identifier, or the URL's path (and query)
-    with `prefer="url"` or when there is no identifier. Keys longer than the column are shortened
-    with a hash of the whole, so two long URLs never share a key."""
+    with `prefer="url"` or when there is no identifier, in the canonical form every key takes (so
+    `/story/` of one export and `/story` of another are one article). Keys longer than the column
+    are shortened with a hash of the whole, so two long URLs never share a key."""
     key = identifier.strip()
     if prefer == "url" or not key or key.lower() == "none":
         parts = urlsplit(url.strip())
         key = (parts.path or "/") + (f"?{parts.query}" if parts.query else "") if parts.netloc else url.strip()
-    key = key or "untitled"
-    if len(key) > KEY_MAX:
+    key = canonical_article_key(key) or "untitled"
+    if len(key) > ARTICLE_KEY_MAX:
         digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-        key = key[: KEY_MAX - 17] + "~" + digest
+        key = key[: ARTICLE_KEY_MAX - 17] + "~" + digest
     return key
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from majlis.domain import Article, Site, http_url
+from majlis.domain import ARTICLE_KEY_MAX, Article, Site, canonical_article_key, http_url
 from majlis.services.errors import Invalid
 from majlis.storage import Store
 
@@ -23,11 +23,12 @@ class ArticleFields:
 
 
 def register_article(store: Store, site: Site, key: str, fields: ArticleFields) -> tuple[Article, bool]:
-    """Create or update the article; returns it and whether it was created."""
-    if not key or len(key) > 255:
-        raise Invalid("article key must be 1-255 characters", "article")
-    for name in ("title", "url", "body"):
-        value = getattr(fields, name)
+    """Create or update the article (under the key's canonical form); returns it and whether it was
+    created."""
+    key = canonical_article_key(key)
+    if not key or len(key) > ARTICLE_KEY_MAX:
+        raise Invalid(f"article key must be 1-{ARTICLE_KEY_MAX} characters", "article")
+    for name, value in (("article", key), ("title", fields.title), ("url", fields.url), ("body", fields.body)):
         if "\x00" in value:
             raise Invalid(f"{name} contains a NUL character", name)
         try:

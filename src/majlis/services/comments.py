@@ -9,7 +9,17 @@ from datetime import timedelta
 
 from email_validator import EmailNotValidError, validate_email
 
-from majlis.domain import Action, Article, Category, Comment, Site, is_http_url, text_sha256
+from majlis.domain import (
+    ARTICLE_KEY_MAX,
+    Action,
+    Article,
+    Category,
+    Comment,
+    Site,
+    canonical_article_key,
+    is_http_url,
+    text_sha256,
+)
 from majlis.screening import ArticleText, Policy, ScreenContext, Screener, Verdict
 from majlis.services.accounts import author_key
 from majlis.services.errors import Forbidden, Invalid, NotFound
@@ -151,8 +161,9 @@ def post_comment(
     stored encrypted and the client address only as a keyed hash. `site`, when the caller has
     looked it up already, saves a second lookup."""
     site = site if site is not None and site.slug == site_slug else site_or_404(store, site_slug)
-    if not article_key or len(article_key) > 255:
-        raise Invalid("article key must be 1-255 characters", "article")
+    article_key = canonical_article_key(article_key)
+    if not article_key or len(article_key) > ARTICLE_KEY_MAX:
+        raise Invalid(f"article key must be 1-{ARTICLE_KEY_MAX} characters", "article")
     _check_unicode(article_key, "article")
     email = validate_draft(draft, settings)
     article = store.ensure_article(site.id, article_key)
@@ -232,7 +243,7 @@ def approved_comments(
     if not 1 <= limit <= settings.page_size_max:
         raise Invalid(f"limit must be between 1 and {settings.page_size_max}", "limit")
     after = decode_cursor(cursor)
-    article = store.article(site.id, article_key)
+    article = store.article(site.id, canonical_article_key(article_key))
     if article is None:
         return Page(None, [], 0, None)
     top, replies = store.approved_page(article.id, after, limit + 1, newest_first)

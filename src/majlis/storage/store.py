@@ -16,6 +16,7 @@ from majlis.storage.desk import DeskStore
 from majlis.storage.engine import WRITE_OPTION
 from majlis.storage.rows import load, utcnow
 from majlis.storage.imports import ImportStore
+from majlis.storage.install import InstallStore
 from majlis.storage.recent import RecentRow, RecentStore
 from majlis.storage.integrations import IntegrationStore, record_event
 from majlis.storage.tables import articles, comments, decisions, sites
@@ -61,7 +62,7 @@ def _record_decision(conn: Any, comment_id: int, at: datetime, actor_kind: Actor
     }).inserted_primary_key[0])
 
 
-class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, RecentStore):
+class Store(AccountStore, DeskStore, IntegrationStore, ImportStore, InstallStore, RecentStore):
     """The storage interface; the services layer talks to nothing else."""
 
     def __init__(self, engine: Engine) -> None:

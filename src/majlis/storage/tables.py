@@ -269,3 +269,12 @@ import_keys = Table(
     Column("external_id", String(255), primary_key=True),
     Column("comment_id", Id, ForeignKey("comments.id", ondelete="CASCADE"), nullable=False),
 )
+
+# Facts about the install itself, one row each: `secret_check`, an HMAC of a fixed string under the
+# secret key, lets every command tell the key that made the data from another one.
+install = Table(
+    "install",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 import majlis
 from majlis.screening import Screener
+from majlis.services.secret_key import install_secret
 from majlis.settings import Settings
 from majlis.storage import Store, make_engine, migrate
 from majlis.tasks import InProcessQueue, Poller, make_queue
@@ -121,7 +122,7 @@ def create_app(
         screener = Screener()
         screener.warm_up()
     app.state.screener = screener
-    app.state.secret = settings.resolved_secret()
+    app.state.secret = install_secret(settings, store)  # refused when it does not fit the data
     app.state.page_cache = make_cache(settings.redis_url)
     app.state.tasks = make_queue(settings, store, app.state.screener, app.state.secret)
     app.state.limiter = make_limiter(settings.rate_limits, settings.redis_url, app.state.secret)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from majlis.domain import ApiToken, Moderator, Role
+from majlis.domain import ARTICLE_KEY_MAX, ApiToken, Moderator, Role, canonical_article_key
 from majlis.screening import Screener
 from majlis.services.accounts import token_for
+from majlis.services.errors import Invalid
 from majlis.settings import Settings
 from majlis.storage import Store
 
@@ -34,7 +35,21 @@ async def _secret(request: Request) -> bytes:
     return request.app.state.secret  # type: ignore[no-any-return]
 
 
+async def _article_key(
+    article: Annotated[str, Path(max_length=4 * ARTICLE_KEY_MAX, description=(
+        "The article's key, percent-encoded as one path segment (slashes as %2F) or with plain "
+        "slashes; read in its canonical form (docs/api.md)."))],
+) -> str:
+    key = canonical_article_key(article)
+    if not key or len(key) > ARTICLE_KEY_MAX:
+        raise Invalid(f"article key must be 1-{ARTICLE_KEY_MAX} characters", "article")
+    if "\x00" in key:  # PostgreSQL refuses NUL in text: a 422 here, not a 500 from the query
+        raise Invalid("article contains a NUL character", "article")
+    return key
+
+
 StoreDep = Annotated[Store, Depends(_store)]
+ArticleKeyDep = Annotated[str, Depends(_article_key)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 ScreenerDep = Annotated[Screener, Depends(_screener)]
 SecretDep = Annotated[bytes, Depends(_secret)]

@@ -10,9 +10,10 @@ from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from majlis.domain import canonical_article_key
 from majlis.web.cache import PageCache, page_key
 
-COMMENTS_PATH = re.compile(r"^/api/v1/sites/([^/]{1,64})/articles/([^/]{1,255})/comments$")
+COMMENTS_PATH = re.compile(r"^/api/v1/sites/([^/]{1,64})/articles/(.{1,1020})/comments$")
 ROUTE = "/api/v1/sites/{site}/articles/{article}/comments"  # the route's template, for the metrics
 KNOWN = {"limit", "cursor", "order"}
 
@@ -50,7 +51,7 @@ class CachedReads:
             match = COMMENTS_PATH.match(scope["path"])
             query = _query(scope.get("query_string", b"")) if match else None
             if match and query is not None:
-                key = page_key(self.cache, match.group(1), match.group(2), *query)
+                key = page_key(self.cache, match.group(1), canonical_article_key(match.group(2)), *query)
                 found = self.cache.get(key)
                 if found is None and key in self._building:
                     await asyncio.shield(self._building[key])

@@ -4,6 +4,7 @@ process reports the shared queue)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
@@ -12,6 +13,8 @@ from prometheus_client.registry import Collector
 from starlette.types import Scope
 
 from majlis.storage import Store
+
+CONVERTER = re.compile(r"\{(\w+):\w+\}")  # `{article:path}` is labelled `{article}`
 
 
 class QueueDepth(Collector):
@@ -53,6 +56,7 @@ class Metrics:
         """Count one finished request by its route template (never the raw path: labels stay few)."""
         route = scope.get("route")
         name = str(route.path) if route is not None and getattr(route, "path", None) else scope.get("majlis.route", "unmatched")
+        name = CONVERTER.sub(r"{\1}", name)
         self.requests.labels(scope["method"], name, str(status)).inc()
         self.latency.labels(name).observe(seconds)
 

@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from majlis.domain import Role
 from majlis.services.articles import ArticleFields, register_article
 from majlis.services.comments import site_or_404
-from majlis.web.deps import StoreDep, TokenDep
+from majlis.web.deps import ArticleKeyDep, StoreDep, TokenDep
 from majlis.web.schemas import ERRORS, ArticleIn, ArticleOut, ArticleSummary
 
 router = APIRouter(prefix="/api/v1/sites/{site}/articles", tags=["articles"], responses=ERRORS)
@@ -31,11 +31,11 @@ async def list_articles(
     return [ArticleSummary(**row) for row in rows]
 
 
-@router.put("/{article}", response_model=ArticleOut,
+@router.put("/{article:path}", response_model=ArticleOut,
             responses={201: {"model": ArticleOut, "description": "The article was registered."}})
 async def put_article(
     site: Annotated[str, Path(max_length=64)],
-    article: Annotated[str, Path(max_length=255)],
+    article: ArticleKeyDep,
     body: ArticleIn,
     store: StoreDep,
     token: TokenDep,

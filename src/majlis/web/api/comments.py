@@ -16,13 +16,13 @@ from majlis.services.comments import CommentDraft, Posted, approved_comments, po
 from majlis.web.api.presenters import public_comment
 from majlis.web.cache import article_key, page_key
 from majlis.web.clientip import client_ip
-from majlis.web.deps import ScreenerDep, SecretDep, SettingsDep, StoreDep
+from majlis.web.deps import ArticleKeyDep, ScreenerDep, SecretDep, SettingsDep, StoreDep
 from majlis.web.schemas import ERRORS, ArticleOut, CommentIn, CommentPage, PostResult
 
-router = APIRouter(prefix="/api/v1/sites/{site}/articles/{article}", tags=["comments"], responses=ERRORS)
+# `:path`: the widget's default key is the page's path, and a server decodes its %2F before routing.
+router = APIRouter(prefix="/api/v1/sites/{site}/articles/{article:path}", tags=["comments"], responses=ERRORS)
 
 SiteSlug = Annotated[str, Path(max_length=64, description="The site's slug.")]
-ArticleKey = Annotated[str, Path(max_length=255, description="The publisher's key of the article.")]
 
 MESSAGES = {
     State.APPROVED: "Your comment is published.",
@@ -35,7 +35,7 @@ MESSAGES = {
 async def create_comment(
     request: Request,
     site: SiteSlug,
-    article: ArticleKey,
+    article: ArticleKeyDep,
     body: CommentIn,
     store: StoreDep,
     settings: SettingsDep,
@@ -88,7 +88,7 @@ async def create_comment(
 async def list_comments(
     request: Request,
     site: SiteSlug,
-    article: ArticleKey,
+    article: ArticleKeyDep,
     store: StoreDep,
     settings: SettingsDep,
     limit: Annotated[int | None, Query(ge=1, description="Top-level comments per page.")] = None,

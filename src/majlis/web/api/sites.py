@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 from starlette.concurrency import run_in_threadpool
 
+from majlis.domain import canonical_article_key
 from majlis.screening import Policy
 from majlis.services.comments import site_or_404
 from majlis.web.deps import SettingsDep, StoreDep
@@ -67,12 +68,15 @@ async def counts(
     response: Response,
     articles: Annotated[str, Query(max_length=10_000, description="Comma-separated article keys; the first 100 count.")],
 ) -> dict[str, int]:
-    """Approved comment counts of a list of articles, for a newsroom's article lists (cacheable)."""
+    """Approved comment counts of a list of articles, for a newsroom's article lists (cacheable);
+    each key is answered as it was asked, counted under its canonical form (`/story/` is `/story`)."""
     keys = list(dict.fromkeys(k for k in articles.split(",") if k))[:100]
     found = await run_in_threadpool(site_or_404, store, site)
     if not keys:
         return {}
-    rows = await run_in_threadpool(store.article_counts, found.id, keys, len(keys))
+    canonical = {key: canonical_article_key(key) for key in keys}
+    wanted = list(dict.fromkeys(canonical.values()))
+    rows = await run_in_threadpool(store.article_counts, found.id, wanted, len(wanted))
     known = {row["key"]: int(row["comments"]) for row in rows}
     response.headers["Cache-Control"] = "public, max-age=60"
-    return {key: known.get(key, 0) for key in keys}
+    return {key: known.get(canonical[key], 0) for key in keys}

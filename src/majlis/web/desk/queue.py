@@ -8,12 +8,13 @@ import math
 import secrets
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from majlis.domain import Action, Category, Moderator
+from majlis.domain import Action, Article, Category, Moderator, Site
 from majlis.services import desk, moderation
 from majlis.services.errors import Forbidden, ServiceError
 from majlis.storage import Store
@@ -107,16 +108,28 @@ async def logout(request: Request, session: WriteSession) -> Response:
     return response
 
 
+def article_href(site: Site | None, article: Article) -> str:
+    """Where the desk links an article: its URL, or, for a key that is a page's path (it has a
+    `/`: the widget's default, an importer's), that path on the site's first origin."""
+    if article.url:
+        return article.url
+    if site is not None and site.origins and "/" in article.key:
+        return site.origins[0].rstrip("/") + "/" + quote(article.key.lstrip("/"), safe="/?=&")
+    return "#"
+
+
 def _queue_items(store: Store, moderator: Moderator, site: str | None, article: int | None, language: str | None,
                  reason: str | None, limit: int = 100) -> list[dict[str, Any]]:
     site_ids = moderation.visible_site_ids(store, moderator, site)
     rows = store.queue(site_ids, None, limit, article_id=article, language=language or None, reason=reason or None)
-    slugs = {s.id: s.slug for s in store.list_sites()}
+    by_id = {s.id: s for s in store.list_sites()}
     items = []
     for comment, art in rows:
         parent = store.comment(comment.parent_id) if comment.parent_id else None
+        site_of = by_id.get(comment.site_id)
         items.append({
-            "comment": comment, "article": art, "site": slugs.get(comment.site_id, ""),
+            "comment": comment, "article": art, "site": site_of.slug if site_of else "",
+            "article_href": article_href(site_of, art),
             "segments": segments(comment.text, comment.verdict),
             "scores": sorted(((k, v) for k, v in ((comment.verdict or {}).get("scores") or {}).items() if v >= 0.05),
                              key=lambda kv: -kv[1]),

@@ -16,7 +16,8 @@
   var article = script.getAttribute("data-article") || location.pathname;
   var requestedLang = (script.getAttribute("data-lang") || document.documentElement.lang || "en").toLowerCase();
   var order = script.getAttribute("data-order") === "newest" ? "newest" : "oldest";
-  var articleUrl = script.getAttribute("data-url") || "";
+  /* Without data-article the key is the page's path: its address, query and fragment left out, is the article's. */
+  var articleUrl = script.getAttribute("data-url") || (script.getAttribute("data-article") ? "" : location.origin + location.pathname);
   var api = base + "/api/v1/sites/" + encodeURIComponent(site) + "/articles/" + encodeURIComponent(article);
   var SIZE_KEY = "majlis:text-scale";
   var URL_RE = /\bhttps?:\/\/[^\s<>"']+/gi;
