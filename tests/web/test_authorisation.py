@@ -69,7 +69,7 @@ def _desk(s: Scene, path: str, **kwargs: Any) -> httpx.Response:
 CASES: dict[tuple[str, str], Callable[[Scene], httpx.Response]] = {
     ("POST", "/api/v1/moderation/comments/{comment_id}/decision"): lambda s: s.client.post(
         f"/api/v1/moderation/comments/{s.pending_b}/decision", json={"decision": "approve"}, headers=s.moderator_a),
-    ("PUT", "/api/v1/sites/{site}/articles/{article}"): lambda s: s.client.put(
+    ("PUT", "/api/v1/sites/{site}/articles/{article:path}"): lambda s: s.client.put(
         "/api/v1/sites/gazette/articles/budget-vote", json={"title": "Hijacked"}, headers=s.publisher_a),
     ("POST", "/api/v1/sites/{site}/webhooks"): lambda s: s.client.post(
         "/api/v1/sites/gazette/webhooks", json={"url": "https://evil.example/"}, headers=s.publisher_a),
@@ -94,7 +94,7 @@ CASES: dict[tuple[str, str], Callable[[Scene], httpx.Response]] = {
         f"/unsubscribe/{s.site_b_id}/{s.author_b}/{unsubscribe_token(s.secret, s.site_b_id - 1, s.author_b)}"),
 }
 EXEMPT = {
-    ("POST", "/api/v1/sites/{site}/articles/{article}/comments"): "readers may comment on any site",
+    ("POST", "/api/v1/sites/{site}/articles/{article:path}/comments"): "readers may comment on any site",
     ("POST", "/moderate/login"): "acts on no site's object",
     ("POST", "/moderate/logout"): "ends the caller's own session",
 }
