@@ -38,3 +38,21 @@ def test_an_existing_database_keeps_its_mode(tmp_path: Path) -> None:
         conn.execute(text("SELECT 1"))
     engine.dispose()
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_a_failed_statement_never_carries_its_parameters(tmp_path: Path) -> None:
+    """What `log.exception` would write of a database error names the statement, not the values:
+    a comment's text or an author's name must not reach the logs."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'majlis.db'}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL UNIQUE)"))
+        connection.execute(text("INSERT INTO t (body) VALUES (:body)"), {"body": "Amina Barzani wrote this"})
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO t (body) VALUES (:body)"), {"body": "Amina Barzani wrote this"})
+    except Exception as error:  # noqa: BLE001 - the message is what the test reads
+        message = str(error)
+    else:
+        raise AssertionError("the duplicate insert should fail")
+    assert "UNIQUE" in message
+    assert "Amina" not in message

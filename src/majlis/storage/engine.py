@@ -55,6 +55,9 @@ def _release(lock_file: int | None, writer: threading.RLock) -> None:
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for the URL, set up for concurrent web traffic."""
     url = normalise_url(url)
+    # A failed statement's message would otherwise carry its parameters (comment text, names, the
+    # email's ciphertext) into the logs that `log.exception` writes.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         database = _database_file(url)
         if database is not None and "mode=memory" not in url and "uri=true" not in url:
