@@ -135,6 +135,22 @@ def test_admin_changes_thresholds_and_the_change_is_recorded(client: TestClient,
     assert bad.status_code == 422 and "below its review threshold" in bad.text
 
 
+def test_saving_the_settings_form_keeps_the_bot_defences(client: TestClient, newsroom: Newsroom, store: Store) -> None:
+    """The settings form holds thresholds, lists and origins only: saving it leaves the site's proof
+    of work and ticket settings (set with `majlis site`) as they were."""
+    site = store.site_by_slug(newsroom.site)
+    assert site is not None
+    store.update_site(site.id, policy={**site.policy, "proof_of_work": "on", "pow_bits": 20, "require_ticket": True})
+    admin = accounts.create_moderator(store, "boss@courier.example", PASSWORD, is_admin=True, site_slugs=[])
+    csrf = log_in(client, admin.email)
+    form = {"csrf": csrf, "review_spam": "0.6", "origins": "https://courier.example", "show_reasons": "1"}
+    assert client.post(f"/moderate/settings/{newsroom.site}", data=form, follow_redirects=False).status_code == 303
+    saved = store.site_by_slug(newsroom.site)
+    assert saved is not None
+    assert (saved.policy["proof_of_work"], saved.policy["pow_bits"], saved.policy["require_ticket"]) == ("on", 20, True)
+    assert saved.policy["thresholds"]["spam"]["review"] == 0.6
+
+
 def test_stats_and_history_pages(client: TestClient, newsroom: Newsroom) -> None:
     cid = client.post(newsroom.comments_url(), json=comment_body("The budget for schools is too small")).json()["id"]
     csrf = log_in(client, newsroom.moderator_email)

@@ -6,7 +6,7 @@ import hashlib
 import secrets
 import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -139,10 +139,11 @@ def update_site_settings(store: Store, moderator: Moderator, site: Site, form: d
         return tuple(dict.fromkeys(x.strip() for x in str(form.get(name, "")).splitlines() if x.strip()))
 
     origins = tuple(web_origin(origin, "origins") for origin in lines("origins"))
-    new = Policy(thresholds=thresholds, premoderate_all=bool(form.get("premoderate_all")),
-                 banned_words=lines("banned_words"), suspect_words=lines("suspect_words"),
-                 allowed_domains=tuple(d.lower() for d in lines("allowed_domains")),
-                 show_reasons=bool(form.get("show_reasons")))
+    # The form holds some of the policy: the rest (bot defences, say) stays as it was.
+    new = replace(policy, thresholds=thresholds, premoderate_all=bool(form.get("premoderate_all")),
+                  banned_words=lines("banned_words"), suspect_words=lines("suspect_words"),
+                  allowed_domains=tuple(d.lower() for d in lines("allowed_domains")),
+                  show_reasons=bool(form.get("show_reasons")))
     before = {"policy": site.policy, "origins": list(site.origins)}
     updated = store.update_site(site.id, policy=new.to_dict(), origins=list(origins))
     store.audit(moderator.email, "site.settings", site.id, site.slug,
