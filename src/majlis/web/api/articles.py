@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Response
-from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import Role
 from majlis.services.articles import ArticleFields, register_article
@@ -17,7 +16,7 @@ router = APIRouter(prefix="/api/v1/sites/{site}/articles", tags=["articles"], re
 
 
 @router.get("", response_model=list[ArticleSummary])
-async def list_articles(
+def list_articles(
     site: Annotated[str, Path(max_length=64)],
     store: StoreDep,
     token: TokenDep,
@@ -27,13 +26,13 @@ async def list_articles(
     found = site_or_404(store, site)
     if token.role is not Role.PUBLISHER or token.site_id != found.id:
         raise HTTPException(403, "a publisher token of this site is required")
-    rows = await run_in_threadpool(store.article_counts, found.id, None, limit)
+    rows = store.article_counts(found.id, None, limit)
     return [ArticleSummary(**row) for row in rows]
 
 
 @router.put("/{article:path}", response_model=ArticleOut,
             responses={201: {"model": ArticleOut, "description": "The article was registered."}})
-async def put_article(
+def put_article(
     site: Annotated[str, Path(max_length=64)],
     article: ArticleKeyDep,
     body: ArticleIn,
@@ -54,7 +53,7 @@ async def put_article(
         published_at=body.published_at,
         closed=body.closed,
     )
-    saved, created = await run_in_threadpool(register_article, store, found, article, fields)
+    saved, created = register_article(store, found, article, fields)
     response.status_code = 201 if created else 200
     return ArticleOut(
         key=saved.key, title=saved.title, url=saved.url, language=saved.language, closed=saved.closed

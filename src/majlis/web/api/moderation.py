@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import Action
 from majlis.services import moderation
@@ -26,7 +25,7 @@ def _slug(store: Store, site_id: int) -> str:
 
 
 @router.get("/queue", response_model=QueueOut)
-async def get_queue(
+def get_queue(
     store: StoreDep,
     moderator: CurrentModerator,
     site: Annotated[str | None, Query(max_length=64)] = None,
@@ -34,7 +33,7 @@ async def get_queue(
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> QueueOut:
     """Pending comments the caller may decide, riskiest first."""
-    page = await run_in_threadpool(moderation.queue, store, moderator, site, cursor, limit)
+    page = moderation.queue(store, moderator, site, cursor, limit)
     slugs: dict[int, str] = {}
     items = []
     for item in page.items:
@@ -54,12 +53,11 @@ def _decided(store: Store, comment_id: int) -> ModeratedComment:
 
 
 @router.post("/comments/{comment_id}/decision", response_model=DecisionResult)
-async def post_decision(
+def post_decision(
     request: Request, comment_id: CommentId, body: DecisionIn, store: StoreDep, moderator: CurrentModerator
 ) -> DecisionResult:
     """Approve or reject; on an already decided comment this records a reversal."""
-    _, event = await run_in_threadpool(
-        moderation.decide, store, moderator, comment_id, Action(body.decision), body.category, body.note
+    _, event = moderation.decide(store, moderator, comment_id, Action(body.decision), body.category, body.note
     )
     history = store.decisions(comment_id)
     invalidate_comment(request, store, comment_id)
@@ -72,9 +70,9 @@ async def post_decision(
 
 
 @router.get("/comments/{comment_id}", response_model=DecisionResult)
-async def get_comment(comment_id: CommentId, store: StoreDep, moderator: CurrentModerator) -> DecisionResult:
+def get_comment(comment_id: CommentId, store: StoreDep, moderator: CurrentModerator) -> DecisionResult:
     """A comment with its verdict and full decision history."""
-    _, history = await run_in_threadpool(moderation.history, store, moderator, comment_id)
+    _, history = moderation.history(store, moderator, comment_id)
     return DecisionResult(
         comment=_decided(store, comment_id),
         event=decision_out(history[-1]),

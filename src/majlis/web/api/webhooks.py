@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import ApiToken, Role, Site
 from majlis.services import webhooks
@@ -42,44 +41,44 @@ def _authorised_site(store: Store, slug: str, token: ApiToken) -> Site:
 
 
 @router.post("", status_code=201)
-async def create_webhook(site: SiteSlug, body: WebhookIn, store: StoreDep, settings: SettingsDep,
+def create_webhook(site: SiteSlug, body: WebhookIn, store: StoreDep, settings: SettingsDep,
                          secret: SecretDep, token: TokenDep) -> dict[str, Any]:
     """Register a webhook. The answer holds its signing secret, shown this once."""
     found = _authorised_site(store, site, token)
-    hook, signing_secret = await run_in_threadpool(webhooks.create, store, settings, secret, found, body.url, body.events)
+    hook, signing_secret = webhooks.create(store, settings, secret, found, body.url, body.events)
     return {**webhooks.public_webhook(hook), "secret": signing_secret}
 
 
 @router.get("")
-async def list_webhooks(site: SiteSlug, store: StoreDep, token: TokenDep) -> list[dict[str, Any]]:
+def list_webhooks(site: SiteSlug, store: StoreDep, token: TokenDep) -> list[dict[str, Any]]:
     """The site's webhooks (without their secrets)."""
     found = _authorised_site(store, site, token)
-    return [webhooks.public_webhook(h) for h in await run_in_threadpool(store.webhooks_of, found.id)]
+    return [webhooks.public_webhook(h) for h in store.webhooks_of(found.id)]
 
 
 @router.delete("/{webhook_id}", status_code=204)
-async def delete_webhook(site: SiteSlug, webhook_id: RowId, store: StoreDep,
+def delete_webhook(site: SiteSlug, webhook_id: RowId, store: StoreDep,
                          token: TokenDep) -> Response:
     """Remove a webhook and its delivery log; deliveries not yet made are dropped."""
     found = _authorised_site(store, site, token)
-    if not await run_in_threadpool(store.delete_webhook, webhook_id, found.id):
+    if not store.delete_webhook(webhook_id, found.id):
         raise NotFound("no such webhook on this site", "webhook")
     return Response(status_code=204)
 
 
 @router.post("/{webhook_id}/test")
-async def test_webhook(site: SiteSlug, webhook_id: RowId, store: StoreDep,
+def test_webhook(site: SiteSlug, webhook_id: RowId, store: StoreDep,
                        settings: SettingsDep, secret: SecretDep, token: TokenDep) -> dict[str, Any]:
     """Send a signed `webhook.test` event now and report the receiver's answer."""
     found = _authorised_site(store, site, token)
-    return await run_in_threadpool(webhooks.send_test, store, settings, secret, found, webhook_id)
+    return webhooks.send_test(store, settings, secret, found, webhook_id)
 
 
 @router.get("/{webhook_id}/deliveries")
-async def deliveries(site: SiteSlug, webhook_id: RowId, store: StoreDep, token: TokenDep,
+def deliveries(site: SiteSlug, webhook_id: RowId, store: StoreDep, token: TokenDep,
                      limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[dict[str, Any]]:
     """The delivery log, newest first: event, status, attempts, last HTTP status or error, next retry."""
     found = _authorised_site(store, site, token)
     webhooks.webhook_of_site(store, found, webhook_id)
-    rows = await run_in_threadpool(store.deliveries_of, webhook_id, limit)
+    rows = store.deliveries_of(webhook_id, limit)
     return [webhooks.public_delivery(r) for r in rows]

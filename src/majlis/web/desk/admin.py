@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -29,15 +29,20 @@ router = APIRouter(prefix="/moderate", include_in_schema=False)
 async def comment_page(request: Request, session: PageSession, comment_id: RowId) -> HTMLResponse:
     """A comment with its verdict, the whole decision record and the author's rules."""
     store = request.app.state.store
+
+    def load() -> dict[str, Any]:
+        comment = desk.comment_for(store, session.moderator, comment_id)
+        return {"comment": comment, "article": store.article_by_id(comment.article_id),
+                "history": store.decisions(comment_id),
+                "record": store.author_history(comment.site_id, comment.author_key, exclude_id=comment.id),
+                "rules": store.author_rules(comment.site_id, comment.author_key, live_only=False)}
+
     try:
-        comment = await run_in_threadpool(desk.comment_for, store, session.moderator, comment_id)
+        found = await run_in_threadpool(load)
     except ServiceError as error:
         raise HTTPException(404, error.message) from error
-    article = store.article_by_id(comment.article_id)
-    return page(request, "comment.html", comment=comment, article=article, history=store.decisions(comment_id),
-                segments=segments(comment.text, comment.verdict),
-                record=store.author_history(comment.site_id, comment.author_key, exclude_id=comment.id),
-                rules=store.author_rules(comment.site_id, comment.author_key, live_only=False),
+    comment = found["comment"]
+    return page(request, "comment.html", **found, segments=segments(comment.text, comment.verdict),
                 email=vault(request.app.state.settings, request.app.state.secret).decrypt(comment.author_email)
                 if session.moderator.is_admin else "")
 
@@ -56,22 +61,23 @@ def _author_email(request: Request, session: desk.Session, comment_id: int) -> s
 
 
 @router.get("/privacy/export/{comment_id}")
-async def export_author(request: Request, session: PageSession, comment_id: RowId) -> JSONResponse:
-    """Download everything held about the author of a comment (admins)."""
+def export_author(request: Request, session: PageSession, comment_id: RowId) -> JSONResponse:
+    """Download everything held about the author of a comment (admins). Sync: FastAPI runs it in
+    the thread pool, off the event loop, like every route that reads the store."""
     email = _author_email(request, session, comment_id)
     app = request.app.state
-    data = await run_in_threadpool(privacy.export, app.store, app.settings, app.secret, email)
+    data = privacy.export(app.store, app.settings, app.secret, email)
     app.store.audit(session.moderator.email, "privacy.export", None, f"comment {comment_id}")
     return JSONResponse(data, headers={"Content-Disposition": f'attachment; filename="majlis-author-{comment_id}.json"'})
 
 
 @router.post("/privacy/erase/{comment_id}")
-async def erase_author(request: Request, session: WriteSession, comment_id: RowId) -> Response:
+def erase_author(request: Request, session: WriteSession, comment_id: RowId) -> Response:
     """Erase the author's data everywhere (admins); recorded in the audit trail."""
     email = _author_email(request, session, comment_id)
     app = request.app.state
-    await run_in_threadpool(privacy.erase, app.store, app.settings, app.secret, email, session.moderator.email)
-    await run_in_threadpool(invalidate_all, app.page_cache, app.store)
+    privacy.erase(app.store, app.settings, app.secret, email, session.moderator.email)
+    invalidate_all(app.page_cache, app.store)
     return RedirectResponse(f"/moderate/comments/{comment_id}", status_code=303)
 
 

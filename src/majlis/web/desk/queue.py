@@ -157,8 +157,12 @@ async def queue_page(request: Request, session: PageSession,
         raise HTTPException(404, error.message) from error
     if fragment:
         return page(request, "queue_items.html", items=items)
-    sites = desk.moderated_sites(store, moderator)
-    counts = await run_in_threadpool(store.queue_counts, None if moderator.is_admin else list(moderator.site_ids))
+
+    def sites_and_counts() -> tuple[list[Site], dict[str, dict[str, int]]]:
+        return (desk.moderated_sites(store, moderator),
+                store.queue_counts(None if moderator.is_admin else list(moderator.site_ids)))
+
+    sites, counts = await run_in_threadpool(sites_and_counts)
     return page(request, "queue.html", items=items, sites=sites, counts=counts,
                 filters={"site": site or "", "article": article or "", "language": language or "", "reason": reason or ""},
                 slugs={s.id: s.slug for s in sites})
@@ -170,12 +174,15 @@ async def decide(request: Request, session: WriteSession, body: DeskDecisionIn) 
     none is decided unless the moderator may decide them all."""
     store = request.app.state.store
     action = Action(body.decision)
-    decided = await run_in_threadpool(moderation.decide_many, store, session.moderator, body.ids, action,
-                                      body.category, body.note)
-    done = []
-    for comment, event in decided:
-        done.append({"id": comment.id, "state": comment.state.value, "reversal": event.reversal})
-        invalidate_comment(request, store, comment.id)
+
+    def decide_and_invalidate() -> list[dict[str, Any]]:
+        decided = moderation.decide_many(store, session.moderator, body.ids, action, body.category, body.note)
+        for comment, _ in decided:
+            invalidate_comment(request, store, comment.id)
+        return [{"id": c.id, "state": c.state.value, "reversal": e.reversal} for c, e in decided]
+
+    done = await run_in_threadpool(decide_and_invalidate)
+    for _ in done:
         request.app.state.metrics.decided("moderator", action.value, body.category.value if body.category else None)
     return JSONResponse({"decided": done})
 
