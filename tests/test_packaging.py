@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OPTIONAL = {
     "sklearn": "training (the `train` extra)",
     "scipy": "training, with scikit-learn",
-    "matplotlib": "`majlis eval --png`, which says how to install it",
+    "matplotlib": "`majlis eval --png` (the `plots` extra), which says how to install it",
 }
 
 
@@ -50,3 +50,10 @@ def test_every_imported_module_is_a_runtime_dependency() -> None:
         if not provided_by & runtime:
             missing[module] = where
     assert not missing, f"imported but not in [project.dependencies]: {missing}"
+
+
+def test_every_optional_module_has_an_extra() -> None:
+    """What the package imports only for training or plots, an extra installs."""
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    offered = {_name(r) for name, requirements in extras.items() if name != "dev" for r in requirements}
+    assert {"scikit-learn", "matplotlib"} <= offered  # scipy comes with scikit-learn

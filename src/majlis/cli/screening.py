@@ -99,7 +99,7 @@ def _refuse(message: str) -> typer.Exit:
 def evaluate_command(
     file: Annotated[Path, typer.Argument(help="CSV or JSONL with `text` and `label` (0/1, clean, or a category), "
                                               "or a news set (a folder with stories.jsonl, or a file in it).")],
-    png: Annotated[Path | None, typer.Option(help="Write the ROC curves to this PNG (needs matplotlib).")] = None,
+    png: Annotated[Path | None, typer.Option(help="Write the ROC curves to this PNG (needs the plots extra: pip install 'majlis[plots]').")] = None,
     policy_file: Annotated[Path | None, typer.Option("--policy", help="A site policy as JSON.")] = None,
     split: Annotated[str, typer.Option(help="News set: `dev`, `check`, `both` (each reported) or `all`.")] = "both",
     output: Annotated[str, typer.Option("--format", help="`table` or `json`.")] = "table",
@@ -165,7 +165,7 @@ def evaluate_command(
             matplotlib.use("Agg")
             import matplotlib.pyplot as plt
         except ImportError as error:
-            errors.print("[red]--png needs matplotlib:[/red] pip install matplotlib")
+            errors.print("[red]--png needs matplotlib:[/red] pip install 'majlis\\[plots]'")
             raise typer.Exit(2) from error
         figure, axes = plt.subplots(figsize=(5, 5))
         for name, (fpr, tpr) in report.curves.items():
