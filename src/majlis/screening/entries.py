@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from importlib import resources
 
 from majlis.domain import Category
+from majlis.languages import CODES
 from majlis.screening.normalise import normalise
 
-LANGUAGES = ("any", "en", "ar", "ckb", "kmr", "tr", "fa")
+LANGUAGES = ("any", *CODES)
 MODES = ("word", "stem", "exact", "phrase", "pattern")
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 

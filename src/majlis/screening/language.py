@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from majlis.languages import CODES
 from majlis.screening.arabizi import TOKEN as ARABIZI_TOKEN
 from majlis.screening.arabizi import is_arabizi
 
-SUPPORTED = ("en", "ar", "ckb", "kmr", "tr", "fa")
+SUPPORTED = CODES
 # Model labels that we fold into the six languages.
 ALIASES = {
     "ku": "kmr", "kmr": "kmr", "diq": "kmr", "ckb": "ckb",

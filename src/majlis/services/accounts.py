@@ -13,12 +13,13 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy.exc import IntegrityError
 
 from majlis.domain import ApiToken, Moderator, Role, Site, http_url
+from majlis.languages import CODES
 from majlis.screening.policy import Policy
 from majlis.services.errors import Conflict, Invalid, NotFound
 from majlis.storage import Store
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-LANGUAGES = ("en", "ar", "ckb", "kmr", "tr", "fa")
+LANGUAGES = CODES
 MIN_PASSWORD_CHARS = 10
 _hasher = PasswordHasher()
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-RTL = frozenset({"ar", "ckb", "fa"})
-LANGUAGES = ("en", "ar", "ckb", "kmr", "tr", "fa")
+from majlis.languages import CODES, direction
+
+LANGUAGES = CODES  # the registry's, in its order
 
 STRINGS: dict[str, dict[str, Any]] = {
     "en": {
@@ -221,4 +222,4 @@ _with_mail_words()
 def strings(language: str) -> dict[str, Any]:
     """The strings of a language (English for an unknown one), with its direction."""
     code = language if language in STRINGS else "en"
-    return {**STRINGS[code], "lang": code, "dir": "rtl" if code in RTL else "ltr"}
+    return {**STRINGS[code], "lang": code, "dir": direction(code)}

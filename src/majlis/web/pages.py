@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from majlis.domain import Category, shown_url
+from majlis.languages import direction
 from majlis.web.display import for_display
 from majlis.web.i18n import LANGUAGES, strings
 from majlis.web.schemas import ERRORS
@@ -87,5 +88,5 @@ async def demo_article(request: Request) -> HTMLResponse:
     key, lang = DEMO_PAGES[request.url.path]
     article = ARTICLES[key]
     return render("demo_article.html", article=article, key=key, lang=lang, site=DEMO_SITE,
-                  dir="rtl" if lang in ("ar", "ckb", "fa") else "ltr",
+                  dir=direction(lang),
                   paragraphs=[p for p in article.body.split(". ") if p])

@@ -13,7 +13,8 @@ from starlette.concurrency import run_in_threadpool
 from majlis.services.mail import unsubscribe_token
 from majlis.services.mail_text import mail_strings
 from majlis.web.deps import SecretDep, StoreDep
-from majlis.web.i18n import LANGUAGES, RTL
+from majlis.languages import direction
+from majlis.web.i18n import LANGUAGES
 from majlis.web.pages import render
 
 router = APIRouter(tags=["e-mail"])
@@ -32,7 +33,7 @@ async def unsubscribe(
     """Stop every notification to this author about this site's comments."""
     language = lang if lang in LANGUAGES else "en"
     words = mail_strings(language)
-    page = {"lang": language, "dir": "rtl" if language in RTL else "ltr", "title": words["unsubscribed_title"]}
+    page = {"lang": language, "dir": direction(language), "title": words["unsubscribed_title"]}
     if not hmac.compare_digest(unsubscribe_token(secret, site_id, author), token):
         response = render("unsubscribed.html", **page, message=words["bad_link"])
         response.status_code = 404

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import Action, Article, Category, Moderator, Site
+from majlis.languages import direction
 from majlis.services import desk, moderation
 from majlis.services.errors import Forbidden, ServiceError
 from majlis.storage import Store
@@ -24,7 +25,7 @@ from majlis.web.desk.auth import COOKIE, PageSession, WriteSession, current_sess
 from majlis.web.desk.highlight import segments
 from majlis.web.desk.words import desk_words
 from majlis.web.schemas import MAX_ROW_ID, DeskDecisionIn, DeskUndoIn, FormRowId, RowId
-from majlis.web.i18n import LANGUAGES, RTL, strings
+from majlis.web.i18n import LANGUAGES, strings
 from majlis.web.pages import templates
 
 router = APIRouter(prefix="/moderate", include_in_schema=False)
@@ -51,7 +52,7 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     body = templates().get_template(f"desk/{name}").render(
         session=session, moderator=session.moderator if session else None, categories=CATEGORIES,
         names=strings(language)["categories"], request=request, lang=language,
-        dir="rtl" if language in RTL else "ltr", w=words, languages=LANGUAGES,
+        dir=direction(language), w=words, languages=LANGUAGES,
         js_words=json.dumps({k: v for k, v in words.items() if k.startswith("js_") or k == "waiting"}, ensure_ascii=False), **context)
     response = HTMLResponse(body, status_code=status)
     if request.query_params.get("lang") == language:
