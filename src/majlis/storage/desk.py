@@ -38,9 +38,10 @@ class DeskStore:
     def add_author_rule(self, site_id: int, author_key: str, kind: str, until: datetime | None, note: str, by: str) -> int:
         """Pre-moderate or ban an author (by keyed email hash) on a site."""
         with self._writer.begin() as conn:
-            return int(conn.execute(insert(author_rules).values(
+            key = conn.execute(insert(author_rules).values(
                 site_id=site_id, author_key=author_key, kind=kind, until=until, note=note,
-                created_by=by, created_at=utcnow())).inserted_primary_key[0])  # type: ignore[index]
+                created_by=by, created_at=utcnow())).inserted_primary_key
+            return int(key[0])  # type: ignore[index]
 
     def revoke_author_rule(self, rule_id: int, by: str, site_ids: Iterable[int] | None) -> dict[str, Any] | None:
         """Lift a rule of one of `site_ids` (None: any site); returns it, or None (and changes

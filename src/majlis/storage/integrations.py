@@ -133,9 +133,10 @@ class IntegrationStore:
         due time, so the delivery poller never claims it too."""
         now = utcnow()
         with self._writer.begin() as conn:
-            return int(conn.execute(insert(webhook_deliveries).values(
+            key = conn.execute(insert(webhook_deliveries).values(
                 webhook_id=webhook_id, event=event, payload=payload, status=PENDING, attempts=0,
-                next_attempt_at=None, created_at=now)).inserted_primary_key[0])  # type: ignore[index]
+                next_attempt_at=None, created_at=now)).inserted_primary_key
+            return int(key[0])  # type: ignore[index]
 
     def claim_due_deliveries(self, lease: timedelta, limit: int = 100) -> list[int]:
         """Deliveries due now, each leased to the caller (its next attempt moved `lease` ahead, so
