@@ -92,3 +92,38 @@ def says_you(language: str, tail: str) -> bool:
     """Whether the endings `tail` of a word of `language` say "you"."""
     you = _YOU.get(language)
     return you is not None and bool(tail) and you.search(tail) is not None
+
+
+# Light stemming for comparing a comment's words with an article's (relevance), whatever the language:
+# glued-on Arabic-script clitics and the commonest plural, possessive and case endings come off, the
+# shortest stem kept being three letters ("أسعار"/"الأسعار", "قیمت‌ها"/"قیمت", "köprüden"/"köprü").
+# Broken plurals (سعر/أسعار) are beyond a light stemmer: the concept list names both forms.
+_ARABIC_CLITICS = tuple(normalise(c).text for c in ("وال", "بال", "فال", "كال", "لل", "ال"))
+_ARABIC_SCRIPT_ENDINGS = tuple(sorted(
+    dict.fromkeys(normalise(e).text for e in ("ات", "ون", "ين", "ها", "هم", "كم", "نا", "ية", "ة", "ه", "ي", "ان",
+                                              "های", "هایی", "ی", "یی", "ای", "ش", "شان", "تان", "مان",
+                                              *SORANI_ENDINGS)), key=len, reverse=True))
+_LATIN_ENDINGS = tuple(sorted(dict.fromkeys(
+    normalise(e).text for e in ("s", "es", "ed", "ing", "ly", "ies", *TURKISH_ENDINGS, *KURMANJI_ENDINGS)),
+    key=len, reverse=True))
+MIN_STEM = 3
+
+
+def light_stem(word: str) -> str:
+    """A folded word (`normalise`) without its clitics and up to two endings, for comparing words."""
+    if word and "\u0600" <= word[0] <= "\u06ff":
+        for clitic in _ARABIC_CLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= MIN_STEM:
+                word = word[len(clitic):]
+                break
+        endings = _ARABIC_SCRIPT_ENDINGS
+    else:
+        endings = _LATIN_ENDINGS
+    for _ in range(2):
+        for ending in endings:
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+                word = word[: -len(ending)]
+                break
+        else:
+            break
+    return word
