@@ -33,14 +33,18 @@ KURMANJI_YOU = re.compile(r"(o|ino)$")
 # "you", `کەرت` (sector) not `کەر` (donkey) + `-ت`, `نەزانی-` (not knowing: ئەگەر نەزانیت "if you
 # don't know"; ignorance) not `نەزان` (ignorant) + `-یت`, `کەرەم` (generosity; کەرەم بکە "please")
 # not `کەر` + `-ەم`, `تەرسیم` (a drawing) not `تەرس` + `-یم`, `حەیوانات` (animals: باخچەی حەیوانات,
-# the zoo) not `حەیوان` + `-ات`. Found by reading English, Sorani and Kurmanji dictionaries (Debian's
-# wamerican-large; KLPT's, CC BY-SA 4.0; neither shipped) through the lists.
+# the zoo) not `حەیوان` + `-ات`, `زوڵم` (oppression) not `زۆڵ` (bastard) + `-م` once ۆ folds to و,
+# `قۆزتنەوە` (to seize) not `قوز` + `-ت`, `کەڕەت` (times) not `کەر` + `-ەت`; Persian `اسکله` (a pier)
+# is not `اسکل` (idiot) + `-ه`, `کوسه` (a shark) not `کوس` + `-ه`. Found by reading English, Sorani and
+# Kurmanji dictionaries (Debian's wamerican-large; KLPT's, CC BY-SA 4.0) and wordfreq's frequent words
+# through the lists (`tests/screening/test_collisions.py` keeps them apart).
 OTHER_WORDS: dict[str, tuple[str, ...]] = {
     language: tuple(normalise(word).text for word in words)
     for language, words in {
         "en": ("niggard", "beanery", "retardant", "retarder", "moroni", "muzzier", "muzziest"),
         "kmr": ("dizan",),
-        "ckb": ("پێست", "کەرت", "نەزانی", "کەرەم", "تەرسیم", "حەیوانات"),
+        "ckb": ("پێست", "کەرت", "نەزانی", "کەرەم", "تەرسیم", "حەیوانات", "زوڵم", "قۆزتن", "قۆزتەوە", "کەڕەت"),
+        "fa": ("اسکله", "کوسه"),
     }.items()
 }
 # Case, possessive, plural and copula endings in every vowel harmony ("götünü", "piçler", "gavurlara");
