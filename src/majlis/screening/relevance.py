@@ -61,6 +61,7 @@ MIN_OTHER_SUBJECTS = 2
 OTHER_SUBJECT_SCORE = 0.8  # the default review threshold of off_topic: a human looks, nothing is rejected
 MIN_ARTICLE_WORDS = 20
 MIN_SKELETON = 3
+SHORT_FORM = 3  # a form this short must be the whole word (with endings), and is no evidence alone
 MIN_LATIN_SHARED = 4
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")  # glued to the front of Arabic-script words
 # Endings allowed after a short form (پرد "bridge" in پردەکەی, av in avê), normalised; any other
@@ -88,7 +89,7 @@ def concept_list() -> Concepts:
             for form in (forms or "").split(","):
                 key = normalise(form.strip()).text
                 if key:
-                    automaton.add_word(key, (len(key), concept, len(key) <= 3))
+                    automaton.add_word(key, (len(key), concept, len(key) <= SHORT_FORM))
     automaton.make_automaton()
     return Concepts(automaton, topic)
 
@@ -98,12 +99,12 @@ def concept_automaton() -> ahocorasick.Automaton:
     return concept_list().automaton
 
 
-def concept_counts(text: str, firm: bool = False) -> Counter[str]:
-    """How often a text names each news concept, in any of the six languages: a form of four letters
-    or more begins a word (or follows an Arabic clitic that does), a shorter one is the whole word with
-    at most a few endings; where several forms begin at one place, the longest counts. With `firm`,
-    short forms are left out: they are often other words too ("mala we ava", may your home prosper)."""
-    folded = normalise(text).text
+def concept_hits(folded: str) -> list[tuple[str, bool]]:
+    """The news concepts a folded text names, in any of the six languages, each with whether it was
+    named by a long form: a form of four letters or more begins a word (or follows an Arabic clitic
+    that does), a shorter one is the whole word with at most a few endings; where several forms begin
+    at one place, the longest counts. Short forms are often other words too ("mala we ava", may your
+    home prosper, is not Kurmanji `av` water): they are evidence of being on topic, not of another."""
     longest: dict[int, tuple[int, str]] = {}
     for end, (length, concept, short) in concept_automaton().iter(folded):
         start = end - length + 1
@@ -113,8 +114,6 @@ def concept_counts(text: str, firm: bool = False) -> Counter[str]:
         if word_start != start and not (ARABIC_LETTER.match(folded[start]) and folded[word_start:start] in _CLITICS):
             continue
         if short:
-            if firm:
-                continue
             word_end = end + 1
             while word_end < len(folded) and folded[word_end].isalnum():
                 word_end += 1
@@ -122,12 +121,17 @@ def concept_counts(text: str, firm: bool = False) -> Counter[str]:
                 continue
         if length > longest.get(start, (0, ""))[0]:
             longest[start] = (length, concept)
-    return Counter(concept for _, concept in longest.values())
+    return [(concept, length > SHORT_FORM) for length, concept in longest.values()]
+
+
+def concept_counts(text: str) -> Counter[str]:
+    """How often a text names each news concept (`concept_hits`)."""
+    return Counter(concept for concept, _ in concept_hits(normalise(text).text))
 
 
 def concepts_of(text: str, firm: bool = False) -> frozenset[str]:
-    """The news concepts a text names (`concept_counts`)."""
-    return frozenset(concept_counts(text, firm))
+    """The news concepts a text names; with `firm`, only those named by a long form."""
+    return frozenset(concept for concept, long in concept_hits(normalise(text).text) if long or not firm)
 
 
 def topics_of(concepts: frozenset[str]) -> frozenset[str]:
@@ -142,10 +146,10 @@ def folded_stopwords() -> frozenset[str]:
     return frozenset(normalise(w).text for w in STOPWORDS)
 
 
-def content_stems(text: str) -> set[str]:
-    """Light stems (`endings.light_stem`) of the content words of a text."""
+def content_stems(folded: str) -> set[str]:
+    """Light stems (`endings.light_stem`) of the content words of a folded text."""
     stop = folded_stopwords()
-    return {light_stem(w) for w in words(normalise(text).text) if len(w) >= 3 and w not in stop}
+    return {light_stem(w) for w in words(folded) if len(w) >= 3 and w not in stop}
 
 
 def skeleton(stem: str) -> str:
@@ -169,7 +173,7 @@ class Story:
 @lru_cache(maxsize=2048)
 def story_of(title: str, body: str) -> Story:
     """The stems, skeletons, concepts and topics of an article's title and body (cached)."""
-    stems = frozenset(content_stems(title + " " + body))
+    stems = frozenset(content_stems(normalise(title + " " + body).text))
     skeletons = frozenset(s for s in map(skeleton, stems) if len(s) >= MIN_SKELETON)
     counts = concept_counts(title + " " + body)
     topic = concept_list().topic
@@ -180,10 +184,10 @@ def story_of(title: str, body: str) -> Story:
     return Story(stems, skeletons, concepts, topics, bool(diversions), len((title + " " + body).split()))
 
 
-def shared_words(text: str, story: Story) -> set[str]:
-    """The comment's stems the story also has, directly or by skeleton across scripts."""
+def shared_words(folded: str, story: Story) -> set[str]:
+    """The stems of a folded comment that the story also has, directly or by skeleton across scripts."""
     shared = set()
-    for stem in content_stems(text):
+    for stem in content_stems(folded):
         if len(stem) < MIN_LATIN_SHARED and not ARABIC_LETTER.match(stem):
             continue  # short Latin words are mostly verbs and particles ("kir" did, "kes" anyone)
         if stem in story.stems:
@@ -208,7 +212,7 @@ class RelevanceStage:
         story = story_of(article.title, article.body)
         if story.words < MIN_ARTICLE_WORDS:
             return Findings()
-        return judge(reading.text, story)
+        return judge(reading.text, story, reading.folded)
 
     def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
         """The stage alone on one text, its rulings applied (`stage.run_alone`)."""
@@ -217,16 +221,18 @@ class RelevanceStage:
         return run_alone(self, text, context)
 
 
-def judge(text: str, story: Story) -> Findings:
-    """The off-topic finding for a comment under a story."""
-    mine = concepts_of(text)
-    other = concepts_of(text, firm=True) - story.concepts  # the evidence: subjects named unambiguously
+def judge(text: str, story: Story, folded: str | None = None) -> Findings:
+    """The off-topic finding for a comment (`folded`: its `normalise`d text, if made) under a story."""
+    folded = normalise(text).text if folded is None else folded
+    hits = concept_hits(folded)
+    mine = frozenset(concept for concept, _ in hits)
+    other = frozenset(concept for concept, long in hits if long) - story.concepts  # named unambiguously
     topics = topics_of(other)
     if not topics:
         return Findings()
     # News subjects meet by concept (a story on a bridge names river banks: that is no story on banks);
     # sport, series and the like by topic (any club under a match report).
-    if mine & story.concepts or topics_of(mine) & story.topics & DIVERSIONS or shared_words(text, story):
+    if mine & story.concepts or topics_of(mine) & story.topics & DIVERSIONS or shared_words(folded, story):
         return Findings({Category.OFF_TOPIC: 0.0})
     if topics & DIVERSIONS:
         score = DIVERSION_SCORE
