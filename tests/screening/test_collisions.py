@@ -83,6 +83,10 @@ def test_every_allowed_collision_has_a_reason_and_still_happens() -> None:
     ("fa", "دودمان صفوی"),  # the Safavid dynasty
     ("fa", "اسکله بندر"),  # the port's pier
     ("fa", "بهش بگه"),  # tell him
+    ("ar", "انت فاكر حالك"),  # "you think yourself...", not Persian فاکر
+    ("ar", "مكافحة الأوبئة"),  # fighting epidemics
+    ("fa", "بریدن نان"),  # cutting bread, not ریدن
+    ("tr", "kır evi"),  # a country house, not Finglish `kir`
     ("kmr", "zeb baş e"),  # very good
     ("kmr", "pakî û paqijî"),  # cleanliness
 ])
