@@ -201,7 +201,7 @@ class RelevanceStage:
     """Scores `off_topic` when the comment names subjects the story does not (see the module)."""
 
     name: str = "relevance"
-    reads: tuple[str, ...] = ("reading.text", "context.article")
+    reads: tuple[str, ...] = ("reading.view", "context.article")
     adds: tuple[str, ...] = ("off_topic",)
 
     def gather(self, reading: Reading, context: ScreenContext, earlier: Mapping[Category, float]) -> Findings:
