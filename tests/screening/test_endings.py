@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from majlis.screening.endings import inflects, is_endings, misread, quality_noun, says_you
+from majlis.screening.endings import inflects, is_endings, light_stem, misread, quality_noun, says_you
 from majlis.screening.normalise import normalise
 
 
@@ -48,3 +48,22 @@ def test_the_kurmanji_ending_that_names_a_quality(language: str, tail: str, qual
                           ("ckb", normalise("پێستی").text, True), ("ckb", normalise("پیسە").text, False)])
 def test_words_the_endings_would_misread(language: str, word: str, other: bool) -> None:
     assert misread(language, word) is other  # dizanim "I know" is not diz (thief) + -an-im
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("أسعار", "الأسعار"),  # the article (the broken plural سعر/أسعار is the concept list's: concepts.tsv)
+    ("المولدة", "مولدات"),
+    ("قیمت", "قیمت‌ها"),  # Persian -ها, written with a zero-width non-joiner
+    ("نانوایی", "نانوایی‌ها"),
+    ("پرد", "پردەکەی"),  # Sorani definite and ezafe
+    ("köprü", "köprüden"),  # Turkish case
+    ("elektrîk", "elektrîkê"),  # Kurmanji oblique
+    ("budget", "budgets"),
+])
+def test_light_stems_of_inflected_forms_meet(one: str, other: str) -> None:
+    assert light_stem(normalise(one).text) == light_stem(normalise(other).text)
+
+
+@pytest.mark.parametrize("word", ["جسر", "bus", "نان", "köy"])
+def test_light_stemming_keeps_three_letters(word: str) -> None:
+    assert light_stem(normalise(word).text) == normalise(word).text

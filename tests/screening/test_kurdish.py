@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from majlis.domain import Action
+from majlis.domain import Action, Category
 from majlis.screening import Screener
 from majlis.screening.datasets import written_comments
 
@@ -49,3 +49,15 @@ def test_kurmanji_comments_the_lists_were_tuned_on_but_the_model_never_read() ->
     assert len(violations) == 25 and len(clean) == 40
     assert sum(v.action is not Action.APPROVE for v in violations) >= 23
     assert not [v for v in clean if v.action is Action.REJECT]
+
+
+@pytest.mark.parametrize("text", [
+    "ئەوە زوڵمە، خەڵک برسییە",  # "that is oppression": زوڵم folds like زۆڵ (bastard) + -م
+    "ئەم حکومەتە زوڵم و ستەم لە خەڵک دەکات",
+    "زوڵمکارەکان دەبێت دادگایی بکرێن",
+])
+def test_a_political_comment_about_oppression_is_not_a_personal_attack(text: str) -> None:
+    from majlis.screening import ScreenContext
+
+    verdict = Screener().screen(text, ScreenContext(language_hint="ckb"))
+    assert verdict.action is not Action.REJECT and verdict.category is not Category.PERSONAL_ATTACK, verdict.scores

@@ -402,3 +402,26 @@ def test_a_slur_or_insult_in_the_plural_scores_as_in_the_singular(singular: str,
     category = max(alone, key=lambda c: alone[c])
     assert alone[category] >= 0.5
     assert many[category] == alone[category]
+
+
+@pytest.mark.parametrize(("text", "language", "category"), [
+    ("to ye koskesh hasti", "", Category.PERSONAL_ATTACK),  # Finglish, read as English by the detector
+    ("in jendeh ha ro bebin", "", Category.ABUSE),
+    ("haroomzade boro", "", Category.PERSONAL_ATTACK),
+    ("این مسئول کصخل هیچی نمیفهمه", "fa", Category.PERSONAL_ATTACK),  # ص for س
+    ("خفه خون بگیر", "fa", Category.PERSONAL_ATTACK),
+    ("to sagbab i", "ckb", Category.PERSONAL_ATTACK),  # Sorani in Latin letters
+    ("kuri qahba bo wa dake", "ckb", Category.PERSONAL_ATTACK),
+])
+def test_persian_finglish_and_latin_sorani_insults_are_found(text: str, language: str, category: Category) -> None:
+    assert categories(text, language).get(category, 0.0) >= 0.5, categories(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The ferry to Kos carried three hundred refugees", "en"),  # the island: a human looks, no rejection
+    ("Bir kuş pencereye kondu", "tr"),  # a bird, not Finglish `kus`
+    ("Sokağın köşesinde bir fırın var", "tr"),  # a corner, not `kose`
+    ("Min ev kar kir û çûm", "kmr"),  # "did", not Finglish `kir`
+])
+def test_short_finglish_words_never_reject_ordinary_text(text: str, language: str) -> None:
+    assert max(categories(text, language).values(), default=0.0) < 0.85, categories(text, language)

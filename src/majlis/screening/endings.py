@@ -33,14 +33,18 @@ KURMANJI_YOU = re.compile(r"(o|ino)$")
 # "you", `کەرت` (sector) not `کەر` (donkey) + `-ت`, `نەزانی-` (not knowing: ئەگەر نەزانیت "if you
 # don't know"; ignorance) not `نەزان` (ignorant) + `-یت`, `کەرەم` (generosity; کەرەم بکە "please")
 # not `کەر` + `-ەم`, `تەرسیم` (a drawing) not `تەرس` + `-یم`, `حەیوانات` (animals: باخچەی حەیوانات,
-# the zoo) not `حەیوان` + `-ات`. Found by reading English, Sorani and Kurmanji dictionaries (Debian's
-# wamerican-large; KLPT's, CC BY-SA 4.0; neither shipped) through the lists.
+# the zoo) not `حەیوان` + `-ات`, `زوڵم` (oppression) not `زۆڵ` (bastard) + `-م` once ۆ folds to و,
+# `قۆزتنەوە` (to seize) not `قوز` + `-ت`, `کەڕەت` (times) not `کەر` + `-ەت`; Persian `اسکله` (a pier)
+# is not `اسکل` (idiot) + `-ه`, `کوسه` (a shark) not `کوس` + `-ه`. Found by reading English, Sorani and
+# Kurmanji dictionaries (Debian's wamerican-large; KLPT's, CC BY-SA 4.0) and wordfreq's frequent words
+# through the lists (`tests/screening/test_collisions.py` keeps them apart).
 OTHER_WORDS: dict[str, tuple[str, ...]] = {
     language: tuple(normalise(word).text for word in words)
     for language, words in {
         "en": ("niggard", "beanery", "retardant", "retarder", "moroni", "muzzier", "muzziest"),
         "kmr": ("dizan",),
-        "ckb": ("پێست", "کەرت", "نەزانی", "کەرەم", "تەرسیم", "حەیوانات"),
+        "ckb": ("پێست", "کەرت", "نەزانی", "کەرەم", "تەرسیم", "حەیوانات", "زوڵم", "قۆزتن", "قۆزتەوە", "کەڕەت"),
+        "fa": ("اسکله", "کوسه"),
     }.items()
 }
 # Case, possessive, plural and copula endings in every vowel harmony ("götünü", "piçler", "gavurlara");
@@ -92,3 +96,38 @@ def says_you(language: str, tail: str) -> bool:
     """Whether the endings `tail` of a word of `language` say "you"."""
     you = _YOU.get(language)
     return you is not None and bool(tail) and you.search(tail) is not None
+
+
+# Light stemming for comparing a comment's words with an article's (relevance), whatever the language:
+# glued-on Arabic-script clitics and the commonest plural, possessive and case endings come off, the
+# shortest stem kept being three letters ("أسعار"/"الأسعار", "قیمت‌ها"/"قیمت", "köprüden"/"köprü").
+# Broken plurals (سعر/أسعار) are beyond a light stemmer: the concept list names both forms.
+_ARABIC_CLITICS = tuple(normalise(c).text for c in ("وال", "بال", "فال", "كال", "لل", "ال"))
+_ARABIC_SCRIPT_ENDINGS = tuple(sorted(
+    dict.fromkeys(normalise(e).text for e in ("ات", "ون", "ين", "ها", "هم", "كم", "نا", "ية", "ة", "ه", "ي", "ان",
+                                              "های", "هایی", "ی", "یی", "ای", "ش", "شان", "تان", "مان",
+                                              *SORANI_ENDINGS)), key=len, reverse=True))
+_LATIN_ENDINGS = tuple(sorted(dict.fromkeys(
+    normalise(e).text for e in ("s", "es", "ed", "ing", "ly", "ies", *TURKISH_ENDINGS, *KURMANJI_ENDINGS)),
+    key=len, reverse=True))
+MIN_STEM = 3
+
+
+def light_stem(word: str) -> str:
+    """A folded word (`normalise`) without its clitics and up to two endings, for comparing words."""
+    if word and "\u0600" <= word[0] <= "\u06ff":
+        for clitic in _ARABIC_CLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= MIN_STEM:
+                word = word[len(clitic):]
+                break
+        endings = _ARABIC_SCRIPT_ENDINGS
+    else:
+        endings = _LATIN_ENDINGS
+    for _ in range(2):
+        for ending in endings:
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+                word = word[: -len(ending)]
+                break
+        else:
+            break
+    return word
