@@ -116,10 +116,11 @@ def test_mentions_that_open_a_reply_are_not_a_way_to_reach_someone() -> None:
     assert score("Want to make money? Contact @Layla today") >= 0.85
 
 
-def test_plain_link_goes_to_review_and_allowed_domains_pass() -> None:
-    text = "The full report: https://www.reuters.com/world/iraq-water"
-    assert 0.5 <= score(text) < 0.85
-    assert score(text, allowed=("reuters.com",)) == 0.0
+def test_links_to_sources_pass_and_unknown_ones_need_a_promotional_signal() -> None:
+    assert score("The full report: https://www.reuters.com/world/iraq-water") == 0.0
+    assert score("The full report: https://www.example-weekly.net/iraq-water") < 0.5
+    assert score("Great prices at https://www.example-weekly.net/iraq-water, message me") >= 0.85
+    assert score("The full report: https://www.example-weekly.net/x", allowed=("example-weekly.net",)) == 0.0
 
 
 def test_evidence_points_at_the_link() -> None:

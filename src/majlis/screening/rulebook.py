@@ -18,6 +18,7 @@ from majlis.screening.findings import (
     UNAIMED_SWEARING,
 )
 from majlis.screening.lexicon import PROMOTION_SOURCE, marks_of
+from majlis.screening.promotion import AMOUNT, EARNINGS, EARNINGS_CLAIM, ORDINARY_LINKS
 from majlis.screening.rulings import EvidenceRule, Rule, ScoreRule, Sheet
 from majlis.screening.verdict import Evidence
 
@@ -141,7 +142,7 @@ def advertisement(sheet: Sheet) -> None:
     reason to: that is an advertisement."""
     contact = cta = 0.0
     for item in sheet.evidence("promotion"):
-        if item.source == PROMOTION_SOURCE:
+        if item.source in (PROMOTION_SOURCE, EARNINGS_CLAIM):
             cta = max(cta, item.score)
         else:
             contact = max(contact, item.score)
@@ -151,7 +152,54 @@ def advertisement(sheet: Sheet) -> None:
                    carry=False)
 
 
+# An earnings offer ("I made $3000 from home", "forex signals") with a way to reach someone or another
+# call to action: above the default reject line (0.85).
+EARNINGS_WITH_CONTACT = 0.9
+
+
+def _ordinary_links(sheet: Sheet) -> bool:
+    """The promotion stage found links, each to the site itself, an allowed or shipped source or an
+    unknown site, and nothing else: no call to action, handle, number, address, earnings offer or price."""
+    found = sheet.evidence("promotion")
+    return (bool(found) and all(item.source in ORDINARY_LINKS for item in found)
+            and AMOUNT.search(sheet.reading.text) is None)
+
+
+def ordinary_links_cap(sheet: Sheet) -> None:
+    """A link to a site the lists do not know, in an otherwise ordinary comment: readers cite what
+    they read; only promotional signals around a link send it to a human."""
+    if _ordinary_links(sheet):
+        sheet.cap("promotion", Category.PROMOTION, SPAM_ALONE_CAP,
+                  "capped: a link to an unlisted site, with nothing promotional around it")
+
+
+def ordinary_links_model_cap(sheet: Sheet) -> None:
+    """The model's spam head, which learnt from YouTube comments that any link is spam, on a comment
+    whose links are sources or ordinary sites and hold nothing promotional around them."""
+    if _ordinary_links(sheet):
+        sheet.cap(MODEL, Category.PROMOTION, SPAM_ALONE_CAP,
+                  "capped: links to sources or ordinary sites, nothing promotional around them", "model")
+
+
+def earnings_claim(sheet: Sheet) -> None:
+    """An earnings claim or offer (`promotion.tsv` subtype `earnings`, or a verb of earning with an
+    amount) together with a contact or another call to action is promotion to reject; a strong one
+    alone already waits for a human by its own score."""
+    offers = {m.entry.key for m in sheet.reading.matches if m.entry.subtype == EARNINGS}
+    found = sheet.evidence("promotion")
+    claims = [i for i in found if i.source == EARNINGS_CLAIM or (i.source == PROMOTION_SOURCE and i.detail in offers)]
+    others = [i for i in found if i not in claims and i.score >= 0.3]
+    strong = [i for i in claims if i.score >= REVIEW_LINE]
+    if claims and (others or len(strong) >= 2 or (strong and len(claims) >= 2)):
+        sheet.lift("promotion", Category.PROMOTION, EARNINGS_WITH_CONTACT,
+                   "raised: an earnings offer with a way to reach someone or a call to", carry=False)
+
+
 SCORE_RULES: tuple[ScoreRule, ...] = (
+    ScoreRule("ordinary-links", "promotion", ("promotion", "reading.text"), ordinary_links_cap,
+              f"links to unlisted sites and nothing promotional: promotion capped at {SPAM_ALONE_CAP}"),
+    ScoreRule("earnings-claim", "promotion", ("promotion", "reading.matches"), earnings_claim,
+              f"an earnings offer plus a contact or a call to action: promotion raised to {EARNINGS_WITH_CONTACT}"),
     ScoreRule("advertisement", "promotion", ("promotion",), advertisement,
               "contact (link, number, address, handle) plus a call to action: promotion raised to 0.85-0.98"),
     ScoreRule("quoted-speech", MODEL, (MODEL, "reading.matches"), quoted_model_cap,
@@ -160,6 +208,8 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
               f"plain swearing aimed at no one, nothing else: the model's profanity capped at {UNAIMED_SWEARING_CAP}"),
     ScoreRule("judges-an-idea", MODEL, (MODEL, "reading.matches"), judges_an_idea_cap,
               f"mild insults that each judge an idea (English): the model's attack capped at {DISAGREEMENT_CAP}"),
+    ScoreRule("ordinary-links", MODEL, (MODEL, "promotion", "reading.text"), ordinary_links_model_cap,
+              f"the spam head on links to sources or ordinary sites, nothing promotional: capped at {SPAM_ALONE_CAP}"),
     ScoreRule("spam-words-alone", MODEL, (MODEL, "lexicon", "groups", "promotion", "spam"), spam_alone_cap,
               f"the spam head with no contact or call to action before it: capped at {SPAM_ALONE_CAP}"),
 )
