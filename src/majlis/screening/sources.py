@@ -58,13 +58,15 @@ def under(host: str, domains: Iterable[str]) -> bool:
 
 
 def known_source(host: str, dropped: Iterable[str] = ()) -> Source | None:
-    """The shipped source a host belongs to (its most specific entry), unless a site dropped it (a
-    dropped domain drops its subdomains' entries too)."""
+    """The shipped source a host belongs to (its most specific entry), unless a site dropped the host
+    or a domain above it."""
+    if under(host, dropped):
+        return None
     table = shipped_sources()
     for suffix in suffixes(host):
         found = table.get(suffix)
         if found is not None:
-            return None if under(found.domain, dropped) else found
+            return found
     return None
 
 
