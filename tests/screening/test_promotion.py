@@ -119,6 +119,8 @@ def test_mentions_that_open_a_reply_are_not_a_way_to_reach_someone() -> None:
 def test_links_to_sources_pass_and_unknown_ones_need_a_promotional_signal() -> None:
     assert score("The full report: https://www.reuters.com/world/iraq-water") == 0.0
     assert score("The full report: https://www.example-weekly.net/iraq-water") < 0.5
+    assert score("https://www.example-weekly.net/iraq-water") >= 0.5  # a bare link says nothing: for a human
+    assert score("https://www.reuters.com/world/iraq-water") == 0.0
     assert score("Great prices at https://www.example-weekly.net/iraq-water, message me") >= 0.85
     assert score("The full report: https://www.example-weekly.net/x", allowed=("example-weekly.net",)) == 0.0
 

@@ -51,10 +51,14 @@ SHORTENERS = frozenset(
 # Invitations into a chat or a group: a way to take readers elsewhere, whatever the words around it.
 INVITES = frozenset("wa.me chat.whatsapp.com t.me telegram.me telegram.dog discord.gg discord.me".split())
 INVITE_PATHS = re.compile(r"^(?:discord\.com|discordapp\.com)/invite/|^(?:api\.)?whatsapp\.com/send")
+# Where people promote themselves: channels, streams, profiles, fundraisers, app stores.
 SOCIAL = frozenset(
-    "instagram.com tiktok.com youtube.com youtu.be facebook.com fb.com "
-    "twitter.com x.com snapchat.com linktr.ee onlyfans.com".split()
+    "instagram.com tiktok.com youtube.com youtu.be facebook.com fb.com twitter.com x.com snapchat.com "
+    "linktr.ee onlyfans.com twitch.tv kick.com soundcloud.com vk.com patreon.com gofundme.com "
+    "play.google.com apps.apple.com".split()
 )
+# An unlisted link with fewer words than this beside it says nothing of why it is there: for a human.
+BARE_LINK_WORDS = 3
 # An affiliate or referral tag in a link's query or path: someone is paid for the click.
 AFFILIATE = re.compile(r"[?&](?:ref|ref_id|refid|aff|aff_id|affid|affiliate|tag|referral|invite_code|promo)=|"
                        r"/(?:ref|aff|affiliate|referral)/", re.I)

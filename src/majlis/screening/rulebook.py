@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from majlis.domain import Category
 from majlis.screening.aim import describes_a_thing, says_you
+from majlis.screening.classifier import SPAM_LANGUAGES, calibrated, packaged_model
 from majlis.screening.findings import (
     AIMED,
     ARABIZI,
@@ -18,7 +19,9 @@ from majlis.screening.findings import (
     UNAIMED_SWEARING,
 )
 from majlis.screening.lexicon import PROMOTION_SOURCE, marks_of
-from majlis.screening.promotion import AMOUNT, EARNINGS, EARNINGS_CLAIM, ORDINARY_LINKS
+from majlis.screening.normalise import normalise
+from majlis.screening.features import words
+from majlis.screening.promotion import AMOUNT, BARE_LINK_WORDS, EARNINGS, EARNINGS_CLAIM, ORDINARY_LINKS
 from majlis.screening.rulings import EvidenceRule, Rule, ScoreRule, Sheet
 from majlis.screening.verdict import Evidence
 
@@ -157,12 +160,27 @@ def advertisement(sheet: Sheet) -> None:
 EARNINGS_WITH_CONTACT = 0.9
 
 
+def _outside_links(sheet: Sheet) -> str:
+    """The comment's text with the promotion stage's links cut out."""
+    text, kept, at = sheet.reading.text, [], 0
+    for item in sorted(sheet.evidence("promotion"), key=lambda e: e.start):
+        kept.append(text[at : item.start])
+        at = max(at, item.end)
+    kept.append(text[at:])
+    return " ".join(kept)
+
+
 def _ordinary_links(sheet: Sheet) -> bool:
     """The promotion stage found links, each to the site itself, an allowed or shipped source or an
-    unknown site, and nothing else: no call to action, handle, number, address, earnings offer or price."""
+    unknown site, and nothing else: no call to action, handle, number, address, earnings offer or
+    price; and an unknown site has a few words of the comment's own beside it."""
     found = sheet.evidence("promotion")
-    return (bool(found) and all(item.source in ORDINARY_LINKS for item in found)
-            and AMOUNT.search(sheet.reading.text) is None)
+    if not found or not all(item.source in ORDINARY_LINKS for item in found):
+        return False
+    if AMOUNT.search(sheet.reading.text) is not None:
+        return False
+    unknown = any(item.source == "rule:url" for item in found)
+    return not unknown or len(words(normalise(_outside_links(sheet)).text)) >= BARE_LINK_WORDS
 
 
 def ordinary_links_cap(sheet: Sheet) -> None:
@@ -173,20 +191,40 @@ def ordinary_links_cap(sheet: Sheet) -> None:
                   "capped: a link to an unlisted site, with nothing promotional around it")
 
 
+def _words_without_links(sheet: Sheet) -> float | None:
+    """The spam head's calibrated score on the comment with its links cut out (None without the
+    packaged model, or in a language the head was not trained on)."""
+    model = packaged_model()
+    language = sheet.reading.language
+    if model is None or (language and language not in SPAM_LANGUAGES):
+        return None
+    return calibrated(model.predict(normalise(_outside_links(sheet)).text, language).spam, model.knots("spam"))
+
+
 def ordinary_links_model_cap(sheet: Sheet) -> None:
     """The model's spam head, which learnt from YouTube comments that any link is spam, on a comment
-    whose links are sources or ordinary sites and hold nothing promotional around them."""
-    if _ordinary_links(sheet):
+    whose links are sources or ordinary sites with nothing listed as promotional around them: it
+    weighs the words without the links ("Reuters had more detail:" is not spam, "please help me go
+    here" is), and is capped below review when they are not spam."""
+    if not _ordinary_links(sheet):
+        return
+    spam = _words_without_links(sheet)
+    if spam is None or spam < REVIEW_LINE:
         sheet.cap(MODEL, Category.PROMOTION, SPAM_ALONE_CAP,
                   "capped: links to sources or ordinary sites, nothing promotional around them", "model")
+    else:
+        sheet.cap(MODEL, Category.PROMOTION, spam, "capped: the spam head on the words without their links",
+                  "model")
 
 
 def earnings_claim(sheet: Sheet) -> None:
     """An earnings claim or offer (`promotion.tsv` subtype `earnings`, or a verb of earning with an
     amount) together with a contact or another call to action is promotion to reject; a strong one
     alone already waits for a human by its own score."""
-    offers = {m.entry.key for m in sheet.reading.matches if m.entry.subtype == EARNINGS}
     found = sheet.evidence("promotion")
+    if not found:
+        return
+    offers = {m.entry.key for m in sheet.reading.matches if m.entry.subtype == EARNINGS}
     claims = [i for i in found if i.source == EARNINGS_CLAIM or (i.source == PROMOTION_SOURCE and i.detail in offers)]
     others = [i for i in found if i not in claims and i.score >= 0.3]
     strong = [i for i in claims if i.score >= REVIEW_LINE]
