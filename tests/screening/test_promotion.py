@@ -265,7 +265,7 @@ def test_a_site_blocks_drops_or_switches_off_the_shipped_sources() -> None:
     assert action(priced, Policy(known_sources=False)) == "review"
 
 
-# Earnings offers, in the six languages: with a contact or a call, rejected; the claim alone, held.
+# Earnings offers, in the six languages: with a contact or a call, rejected; two together, held.
 EARNINGS = [
     ("en", "I earned $2500 in two weeks from my phone, DM me and I will show you"),
     ("en", "Passive income every month, no experience needed, inbox me"),
@@ -287,12 +287,28 @@ def test_an_earnings_offer_with_a_call_is_rejected_as_promotion(language: str, t
 
 
 @pytest.mark.parametrize(("language", "text"), [
-    ("en", "I made $4000 last month just from my laptop"),
-    ("tr", "Geçen ay 3000 dolar kazandım, hem de evden"),
-    ("kmr", "Min hefteyê 700 dolar qezenc kir"),
+    ("en", "I made $4000 last month working from home, no boss"),
+    ("tr", "Geçen ay evden çalışarak 3000 dolar kazandım"),
+    ("ar", "كسبت 900 دولار بدون رأس مال"),
+    ("fa", "ماهی ۱۰۰۰ دلار درآمد دارم بدون سرمایه"),
+    ("kmr", "Min hefteyê 700 dolar qezenc kir, bê sermaye"),
+    ("ckb", "مانگانە ٨٠٠ دۆلار قازانج دەکەم بێ سەرمایە"),
+    ("en", "Passive income is real, financial freedom in six months"),
 ])
-def test_an_earnings_claim_alone_is_held(language: str, text: str) -> None:
-    assert action(text, language=language) != "approve"
+def test_an_earnings_claim_with_an_offer_and_no_contact_is_held(language: str, text: str) -> None:
+    assert action(text, language=language) == "review"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "I earn 400 dollars a month as a teacher, how am I supposed to pay these prices?"),
+    ("ar", "أنا موظف وأكسب 600 دولار بالشهر والإيجار وحده 400"),
+    ("tr", "Ayda 17000 lira kazanıyorum, kira 12000 lira, nasıl yaşayacağız?"),
+    ("fa", "من ماهی ۱۵ میلیون تومان درآمد دارم و اجاره ۱۰ میلیونه"),
+    ("ckb", "مووچەکەم ٥٠٠ دۆلارە، داهاتم بەش ناکات"),
+    ("kmr", "Ez mehê 300 dolar qezenc dikim, bes nake"),
+])
+def test_what_a_reader_earns_alone_is_a_complaint_not_an_offer(language: str, text: str) -> None:
+    assert action(text, language=language) == "approve"
 
 
 @pytest.mark.parametrize(("language", "text"), [

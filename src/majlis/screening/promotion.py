@@ -129,7 +129,9 @@ EARNINGS_REACH = 40  # characters either side of a verb of earning where its amo
 EARN_VERB = "earn"  # promotion.tsv subtype: a verb of earning, a claim only with an amount after it
 EARNINGS = "earnings"
 EARNINGS_CLAIM = "rule:earnings-claim"
-EARNINGS_CLAIM_SCORE = 0.6  # alone, for a human; with a contact or a call, the `earnings-claim` rule  # promotion.tsv subtype: an earnings or get-rich offer by itself
+# Alone a hint only: readers say what they earn to complain of prices ("I earn 400 dollars a month as
+# a teacher"); with an offer, a contact or a call, the `earnings-claim` rule weighs it.
+EARNINGS_CLAIM_SCORE = 0.3  # promotion.tsv subtype: an earnings or get-rich offer by itself
 
 
 class PromotionStage:

@@ -158,6 +158,7 @@ def advertisement(sheet: Sheet) -> None:
 # An earnings offer ("I made $3000 from home", "forex signals") with a way to reach someone or another
 # call to action: above the default reject line (0.85).
 EARNINGS_WITH_CONTACT = 0.9
+EARNINGS_FOR_A_HUMAN = 0.6  # two earnings claims or offers, no contact: for a human
 
 
 def _outside_links(sheet: Sheet) -> str:
@@ -218,26 +219,32 @@ def ordinary_links_model_cap(sheet: Sheet) -> None:
 
 
 def earnings_claim(sheet: Sheet) -> None:
-    """An earnings claim or offer (`promotion.tsv` subtype `earnings`, or a verb of earning with an
-    amount) together with a contact or another call to action is promotion to reject; a strong one
-    alone already waits for a human by its own score."""
+    """Earnings claims and offers (a verb of earning with an amount; `promotion.tsv` subtype
+    `earnings`: work from home, trading signals, followers for sale) with a contact or another call
+    to action are promotion to reject; two of them together ("I made $3000 working from home") wait
+    for a human; one alone is left to its own score (an amount earned alone is how readers complain
+    of prices)."""
     found = sheet.evidence("promotion")
     if not found:
         return
     offers = {m.entry.key for m in sheet.reading.matches if m.entry.subtype == EARNINGS}
     claims = [i for i in found if i.source == EARNINGS_CLAIM or (i.source == PROMOTION_SOURCE and i.detail in offers)]
-    others = [i for i in found if i not in claims and i.score >= 0.3]
-    strong = [i for i in claims if i.score >= REVIEW_LINE]
-    if claims and (others or len(strong) >= 2 or (strong and len(claims) >= 2)):
+    if not claims:
+        return
+    if any(i not in claims and i.score >= 0.3 for i in found):
         sheet.lift("promotion", Category.PROMOTION, EARNINGS_WITH_CONTACT,
                    "raised: an earnings offer with a way to reach someone or a call to", carry=False)
+    elif len(claims) >= 2:
+        sheet.lift("promotion", Category.PROMOTION, EARNINGS_FOR_A_HUMAN,
+                   "raised for a human: an amount earned and an earnings offer together", carry=False)
 
 
 SCORE_RULES: tuple[ScoreRule, ...] = (
     ScoreRule("ordinary-links", "promotion", ("promotion", "reading.text"), ordinary_links_cap,
               f"links to unlisted sites and nothing promotional: promotion capped at {SPAM_ALONE_CAP}"),
     ScoreRule("earnings-claim", "promotion", ("promotion", "reading.matches"), earnings_claim,
-              f"an earnings offer plus a contact or a call to action: promotion raised to {EARNINGS_WITH_CONTACT}"),
+              f"an earnings offer plus a contact or a call: promotion raised to {EARNINGS_WITH_CONTACT}; "
+              f"two offers alone: to {EARNINGS_FOR_A_HUMAN}"),
     ScoreRule("advertisement", "promotion", ("promotion",), advertisement,
               "contact (link, number, address, handle) plus a call to action: promotion raised to 0.85-0.98"),
     ScoreRule("quoted-speech", MODEL, (MODEL, "reading.matches"), quoted_model_cap,
