@@ -40,3 +40,5 @@ def test_link_lists_round_trip_and_old_policies_load() -> None:
     old = Policy.from_dict({"thresholds": {}, "allowed_domains": ["bbc.co.uk"], "show_reasons": True})
     assert (old.blocked_domains, old.known_sources, old.dropped_sources) == ((), True, ())
     assert Policy.from_dict(None) == Policy()
+    assert Policy.from_dict({"blocked_domains": "a.example, b.example\nc.example"}).blocked_domains == (
+        "a.example", "b.example", "c.example")

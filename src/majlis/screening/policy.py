@@ -35,6 +35,8 @@ def _domains(value: Any) -> tuple[str, ...]:
     """Stored domains in one form: lower case, without a scheme, `www.` or a trailing dot."""
     if not value:
         return ()
+    if isinstance(value, str):  # one domain, or several on lines or between commas
+        value = re.split(r"[\s,]+", value)
     found: list[str] = []
     for item in value:
         domain = re.sub(r"^[a-z]+://", "", str(item).strip().lower()).split("/", 1)[0].strip(".")

@@ -126,12 +126,12 @@ AMOUNT = re.compile(
     re.IGNORECASE,
 )
 EARNINGS_REACH = 40  # characters either side of a verb of earning where its amount may stand
-EARN_VERB = "earn"  # promotion.tsv subtype: a verb of earning, a claim only with an amount after it
-EARNINGS = "earnings"
+EARN_VERB = "earn"  # promotion.tsv subtype: a verb of earning, a claim only with an amount beside it
+EARNINGS = "earnings"  # promotion.tsv subtype: an earnings or get-rich offer by itself
 EARNINGS_CLAIM = "rule:earnings-claim"
 # Alone a hint only: readers say what they earn to complain of prices ("I earn 400 dollars a month as
 # a teacher"); with an offer, a contact or a call, the `earnings-claim` rule weighs it.
-EARNINGS_CLAIM_SCORE = 0.3  # promotion.tsv subtype: an earnings or get-rich offer by itself
+EARNINGS_CLAIM_SCORE = 0.3
 
 
 class PromotionStage:
