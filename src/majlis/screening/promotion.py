@@ -138,7 +138,7 @@ class PromotionStage:
     """Finds commercial and personal promotion: ways to reach someone, and calls to do it."""
 
     name: str = "promotion"
-    reads: tuple[str, ...] = ("reading.matches", "context.policy")
+    reads: tuple[str, ...] = ("reading.matches", "context.policy", "context.origins")
     adds: tuple[str, ...] = ("promotion",)
 
     def gather(self, reading: Reading, context: ScreenContext, earlier: Mapping[Category, float]) -> Findings:
