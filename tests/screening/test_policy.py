@@ -29,3 +29,16 @@ def test_round_trip_and_partial_overrides() -> None:
     assert policy.thresholds[Category.THREAT].review == DEFAULT_THRESHOLDS[Category.THREAT].review
     assert policy.allowed_domains == ("bbc.co.uk",)
     assert Policy.from_dict(policy.to_dict()) == policy
+
+
+def test_link_lists_round_trip_and_old_policies_load() -> None:
+    policy = Policy.from_dict({"blocked_domains": ["https://www.Spam-News.example/", "spam-news.example"],
+                               "known_sources": False, "dropped_sources": ["RT.com"]})
+    assert policy.blocked_domains == ("spam-news.example",)  # one form, once
+    assert (policy.known_sources, policy.dropped_sources) == (False, ("rt.com",))
+    assert Policy.from_dict(policy.to_dict()) == policy
+    old = Policy.from_dict({"thresholds": {}, "allowed_domains": ["bbc.co.uk"], "show_reasons": True})
+    assert (old.blocked_domains, old.known_sources, old.dropped_sources) == ((), True, ())
+    assert Policy.from_dict(None) == Policy()
+    assert Policy.from_dict({"blocked_domains": "a.example, b.example\nc.example"}).blocked_domains == (
+        "a.example", "b.example", "c.example")

@@ -53,3 +53,5 @@ class ScreenContext:
     author_key: str = ""
     now: datetime | None = None
     language_hint: str = ""
+    # The site's own origins and the article's URL (or their hosts): a link to them is never promotion.
+    origins: tuple[str, ...] = ()

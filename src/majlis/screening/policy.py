@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,21 @@ DEFAULT_THRESHOLDS: dict[Category, Thresholds] = {
 }
 
 
+def _domains(value: Any) -> tuple[str, ...]:
+    """Stored domains in one form: lower case, without a scheme, `www.` or a trailing dot."""
+    if not value:
+        return ()
+    if isinstance(value, str):  # one domain, or several on lines or between commas
+        value = re.split(r"[\s,]+", value)
+    found: list[str] = []
+    for item in value:
+        domain = re.sub(r"^[a-z]+://", "", str(item).strip().lower()).split("/", 1)[0].strip(".")
+        domain = domain[4:] if domain.startswith("www.") else domain
+        if domain and domain not in found:
+            found.append(domain)
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class Policy:
     """How one site turns a screen's scores into decisions."""
@@ -38,7 +54,13 @@ class Policy:
     premoderate_all: bool = False  # every comment waits for a human, whatever the scores
     banned_words: tuple[str, ...] = ()
     suspect_words: tuple[str, ...] = ()
+    # Links: `allowed_domains` are never promotion, `blocked_domains` always are (subdomains too). The
+    # shipped list of news, agency, NGO and government domains (`sources.py`) counts unless
+    # `known_sources` is off; `dropped_sources` takes single domains out of it.
     allowed_domains: tuple[str, ...] = ()
+    blocked_domains: tuple[str, ...] = ()
+    known_sources: bool = True
+    dropped_sources: tuple[str, ...] = ()
     show_reasons: bool = True
     # Bot defences (see services/bots.py): form tickets, and proof of work off, on, or "auto"
     # (only while more than `pow_auto_per_minute` comments a minute arrive).
@@ -66,7 +88,10 @@ class Policy:
             premoderate_all=bool(data.get("premoderate_all", False)),
             banned_words=tuple(data.get("banned_words", ())),
             suspect_words=tuple(data.get("suspect_words", ())),
-            allowed_domains=tuple(d.lower() for d in data.get("allowed_domains", ())),
+            allowed_domains=_domains(data.get("allowed_domains")),
+            blocked_domains=_domains(data.get("blocked_domains")),
+            known_sources=bool(data.get("known_sources", True)),
+            dropped_sources=_domains(data.get("dropped_sources")),
             show_reasons=bool(data.get("show_reasons", True)),
             require_ticket=bool(data.get("require_ticket", False)),
             proof_of_work=str(data.get("proof_of_work", "auto")),
@@ -84,6 +109,9 @@ class Policy:
             "banned_words": list(self.banned_words),
             "suspect_words": list(self.suspect_words),
             "allowed_domains": list(self.allowed_domains),
+            "blocked_domains": list(self.blocked_domains),
+            "known_sources": self.known_sources,
+            "dropped_sources": list(self.dropped_sources),
             "show_reasons": self.show_reasons,
             "require_ticket": self.require_ticket,
             "proof_of_work": self.proof_of_work,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from majlis.domain import Category
 from majlis.screening.aim import describes_a_thing, says_you
+from majlis.screening.classifier import SPAM_LANGUAGES, calibrated, packaged_model
 from majlis.screening.findings import (
     AIMED,
     ARABIZI,
@@ -18,6 +19,9 @@ from majlis.screening.findings import (
     UNAIMED_SWEARING,
 )
 from majlis.screening.lexicon import PROMOTION_SOURCE, marks_of
+from majlis.screening.normalise import normalise
+from majlis.screening.features import words
+from majlis.screening.promotion import AMOUNT, BARE_LINK_WORDS, EARNINGS, EARNINGS_CLAIM, ORDINARY_LINKS
 from majlis.screening.rulings import EvidenceRule, Rule, ScoreRule, Sheet
 from majlis.screening.verdict import Evidence
 
@@ -141,7 +145,7 @@ def advertisement(sheet: Sheet) -> None:
     reason to: that is an advertisement."""
     contact = cta = 0.0
     for item in sheet.evidence("promotion"):
-        if item.source == PROMOTION_SOURCE:
+        if item.source in (PROMOTION_SOURCE, EARNINGS_CLAIM):
             cta = max(cta, item.score)
         else:
             contact = max(contact, item.score)
@@ -151,7 +155,96 @@ def advertisement(sheet: Sheet) -> None:
                    carry=False)
 
 
+# An earnings offer ("I made $3000 from home", "forex signals") with a way to reach someone or another
+# call to action: above the default reject line (0.85).
+EARNINGS_WITH_CONTACT = 0.9
+EARNINGS_FOR_A_HUMAN = 0.6  # two earnings claims or offers, no contact: for a human
+
+
+def _outside_links(sheet: Sheet) -> str:
+    """The comment's text with the promotion stage's links cut out."""
+    text, kept, at = sheet.reading.text, [], 0
+    for item in sorted(sheet.evidence("promotion"), key=lambda e: e.start):
+        kept.append(text[at : item.start])
+        at = max(at, item.end)
+    kept.append(text[at:])
+    return " ".join(kept)
+
+
+def _ordinary_links(sheet: Sheet) -> bool:
+    """The promotion stage found links, each to the site itself, an allowed or shipped source or an
+    unknown site, and nothing else: no call to action, handle, number, address, earnings offer or
+    price; and an unknown site has a few words of the comment's own beside it."""
+    found = sheet.evidence("promotion")
+    if not found or not all(item.source in ORDINARY_LINKS for item in found):
+        return False
+    if AMOUNT.search(sheet.reading.text) is not None:
+        return False
+    unknown = any(item.source == "rule:url" for item in found)
+    return not unknown or len(words(normalise(_outside_links(sheet)).text)) >= BARE_LINK_WORDS
+
+
+def ordinary_links_cap(sheet: Sheet) -> None:
+    """A link to a site the lists do not know, in an otherwise ordinary comment: readers cite what
+    they read; only promotional signals around a link send it to a human."""
+    if _ordinary_links(sheet):
+        sheet.cap("promotion", Category.PROMOTION, SPAM_ALONE_CAP,
+                  "capped: a link to an unlisted site, with nothing promotional around it")
+
+
+def _words_without_links(sheet: Sheet) -> float | None:
+    """The spam head's calibrated score on the comment with its links cut out (None without the
+    packaged model, or in a language the head was not trained on)."""
+    model = packaged_model()
+    language = sheet.reading.language
+    if model is None or (language and language not in SPAM_LANGUAGES):
+        return None
+    return calibrated(model.predict(normalise(_outside_links(sheet)).text, language).spam, model.knots("spam"))
+
+
+def ordinary_links_model_cap(sheet: Sheet) -> None:
+    """The model's spam head, which learnt from YouTube comments that any link is spam, on a comment
+    whose links are sources or ordinary sites with nothing listed as promotional around them: it
+    weighs the words without the links ("Reuters had more detail:" is not spam, "please help me go
+    here" is), and is capped below review when they are not spam."""
+    if not _ordinary_links(sheet):
+        return
+    spam = _words_without_links(sheet)
+    if spam is None or spam < REVIEW_LINE:
+        sheet.cap(MODEL, Category.PROMOTION, SPAM_ALONE_CAP,
+                  "capped: links to sources or ordinary sites, nothing promotional around them", "model")
+    else:
+        sheet.cap(MODEL, Category.PROMOTION, spam, "capped: the spam head on the words without their links",
+                  "model")
+
+
+def earnings_claim(sheet: Sheet) -> None:
+    """Earnings claims and offers (a verb of earning with an amount; `promotion.tsv` subtype
+    `earnings`: work from home, trading signals, followers for sale) with a contact or another call
+    to action are promotion to reject; two of them together ("I made $3000 working from home") wait
+    for a human; one alone is left to its own score (an amount earned alone is how readers complain
+    of prices)."""
+    found = sheet.evidence("promotion")
+    if not found:
+        return
+    offers = {m.entry.key for m in sheet.reading.matches if m.entry.subtype == EARNINGS}
+    claims = [i for i in found if i.source == EARNINGS_CLAIM or (i.source == PROMOTION_SOURCE and i.detail in offers)]
+    if not claims:
+        return
+    if any(i not in claims and i.score >= 0.3 for i in found):
+        sheet.lift("promotion", Category.PROMOTION, EARNINGS_WITH_CONTACT,
+                   "raised: an earnings offer with a way to reach someone or a call to", carry=False)
+    elif len(claims) >= 2:
+        sheet.lift("promotion", Category.PROMOTION, EARNINGS_FOR_A_HUMAN,
+                   "raised for a human: an amount earned and an earnings offer together", carry=False)
+
+
 SCORE_RULES: tuple[ScoreRule, ...] = (
+    ScoreRule("ordinary-links", "promotion", ("promotion", "reading.text"), ordinary_links_cap,
+              f"links to unlisted sites and nothing promotional: promotion capped at {SPAM_ALONE_CAP}"),
+    ScoreRule("earnings-claim", "promotion", ("promotion", "reading.matches"), earnings_claim,
+              f"an earnings offer plus a contact or a call: promotion raised to {EARNINGS_WITH_CONTACT}; "
+              f"two offers alone: to {EARNINGS_FOR_A_HUMAN}"),
     ScoreRule("advertisement", "promotion", ("promotion",), advertisement,
               "contact (link, number, address, handle) plus a call to action: promotion raised to 0.85-0.98"),
     ScoreRule("quoted-speech", MODEL, (MODEL, "reading.matches"), quoted_model_cap,
@@ -160,6 +253,8 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
               f"plain swearing aimed at no one, nothing else: the model's profanity capped at {UNAIMED_SWEARING_CAP}"),
     ScoreRule("judges-an-idea", MODEL, (MODEL, "reading.matches"), judges_an_idea_cap,
               f"mild insults that each judge an idea (English): the model's attack capped at {DISAGREEMENT_CAP}"),
+    ScoreRule("ordinary-links", MODEL, (MODEL, "promotion", "reading.text"), ordinary_links_model_cap,
+              f"the spam head on links to sources or ordinary sites, nothing promotional: capped at {SPAM_ALONE_CAP}"),
     ScoreRule("spam-words-alone", MODEL, (MODEL, "lexicon", "groups", "promotion", "spam"), spam_alone_cap,
               f"the spam head with no contact or call to action before it: capped at {SPAM_ALONE_CAP}"),
 )

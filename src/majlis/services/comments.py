@@ -178,6 +178,7 @@ def post_comment(
         recent=store.recent_comments(site.id, RECENT_WINDOW, RECENT_LIMIT),
         author_key=key,
         language_hint=article.language or site.language,
+        origins=(*site.origins, article.url),
     )
     verdict = screener.screen(draft.text, context)
     action, category, note = verdict.action, verdict.category, "automatic screen"

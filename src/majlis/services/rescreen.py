@@ -22,6 +22,7 @@ def rescreen_site(store: Store, screener: Screener, site_id: int) -> dict[str, i
             article=ArticleText(article.title, article.body, article.language) if article else None,
             author_key=comment.author_key,
             language_hint=comment.language,
+            origins=(*site.origins, article.url if article else ""),
         )
         verdict = screener.screen(comment.text, context)
         rules = {r["kind"] for r in store.author_rules(site_id, comment.author_key)}
