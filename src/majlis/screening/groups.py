@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from majlis.domain import Category
 from majlis.screening.aim import sentence_of
@@ -15,8 +16,12 @@ from majlis.screening.context import ScreenContext
 from majlis.screening.entries import data_rows, read_entries
 from majlis.screening.findings import GROUP_WITH_INSULT, Findings
 from majlis.screening.lexicon import Lexicon, Match
+from majlis.screening.normalise import normalise
 from majlis.screening.reading import Reading
 from majlis.screening.verdict import Evidence
+
+if TYPE_CHECKING:
+    from majlis.screening.classifier import LinearModel, Prediction
 
 REVIEW_LINE = 0.5  # the group's evidence counts once a ruling weighs it at the review line or above
 INSULT_FLOOR = 0.3  # list entries at least this strong count as insults here, evidence-only ones included
@@ -49,6 +54,50 @@ def group_insult(text: str, insults: tuple[Match, ...], language: str) -> list[E
                 category = Category.THREAT if threat else Category.ABUSE
                 return [Evidence(category, start, end, "rule:group-insult", detail, 0.0, (GROUP_WITH_INSULT,))]
     return []
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole words around `text[start:end]` (an Arabic clitic or a dropped hamza included)."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+@lru_cache(maxsize=256)
+def group_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """Where `text` names a group (whole words, merged where they touch or overlap), in order."""
+    spans = sorted(_word_bounds(text, m.start, m.end) for m in group_lexicon().find(text, language=language))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def without_groups(text: str, language: str) -> str | None:
+    """`text` with every group's name blanked out, or None if it names no group: the same sentence about
+    Kurds, Jews or refugees reads the same."""
+    spans = group_spans(text, language)
+    if not spans:
+        return None
+    parts, at = [], 0
+    for start, end in spans:
+        parts += [text[at:start], " "]
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def masked_prediction(model: LinearModel, reading: Reading) -> Prediction | None:
+    """The model's view of the comment with the groups' names blanked out (None: no group named)."""
+    masked = without_groups(reading.text, reading.language)
+    if masked is None:
+        return None
+    return model.predict(normalise(masked).text, reading.language)
 
 
 class GroupStage:

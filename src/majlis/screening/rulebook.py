@@ -165,6 +165,57 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
 )
 
 
+# --- Groups and institutions (groups branch) ---------------------------------------------------
+# A group named and nothing said against it (no listed insult, generalisation, dehumanising word or
+# threat before the model): the model, which learnt from tweets that "Jews", "refugees" or "gay" come
+# with hate, reads the comment as if no group were named. Below the review line that is all there is;
+# at it or above, other words hold the comment, and they still do without the group's name.
+GROUP_NAMED_CAP = REVIEW_LINE
+_HOSTILE = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE, Category.PROFANITY, Category.VULGARITY,
+                      Category.THREAT})
+
+
+def _said_against(sheet: Sheet) -> bool:
+    """Whether a list or a stage before the model found anything hostile, evidence-only words included."""
+    if any(m.entry.category in _HOSTILE and m.entry.language != "promotion" for m in sheet.reading.matches):
+        return True
+    return any(item.category in _HOSTILE and not item.source.startswith("model:") for item in sheet.all_evidence())
+
+
+def group_named_rescore(sheet: Sheet) -> None:
+    """The model's scores (and the signal that orders the queue) as without the groups' names, when
+    nothing hostile was found: the same sentence about Kurds or about refugees gets the same score."""
+    from majlis.screening.classifier import SPAM_LANGUAGES, calibrated, packaged_model
+    from majlis.screening.groups import masked_prediction
+
+    top, signal = sheet.top(MODEL), sheet.signal(MODEL_SIGNAL)
+    model = packaged_model()
+    if top is None or signal is None or model is None or _said_against(sheet):
+        return
+    reading = sheet.reading
+    masked = masked_prediction(model, reading)
+    if masked is None:
+        return
+    english_like = not reading.language or reading.language in SPAM_LANGUAGES
+    original = model.predict(reading.folded, reading.language)
+    if abs(max(original.toxic, original.spam if english_like else 0.0) - signal) > 1e-6:
+        return  # the screener runs another model than the packaged one
+    toxic = calibrated(masked.toxic, model.knots("toxic"))
+    reason = ("group named, nothing said against it: scored without the group's name" if toxic < GROUP_NAMED_CAP
+              else "group named, nothing said against it: other words hold it, scored without the group's name")
+    sheet.move(MODEL, top, toxic, reason, "model")
+    if english_like:
+        sheet.move(MODEL, Category.PROMOTION, calibrated(masked.spam, model.knots("spam")), reason, "model")
+    sheet.set_signal(MODEL_SIGNAL, max(masked.toxic, masked.spam if english_like else 0.0))
+
+
+GROUP_RULES: tuple[ScoreRule, ...] = (
+    ScoreRule("group-named", MODEL, (MODEL, "reading.matches", "lexicon", "groups"), group_named_rescore,
+              "a group named, nothing hostile found: the model's scores as without the group's name"),
+)
+# --- end of the groups branch's rules ----------------------------------------------------------
+
+
 def default_rules() -> tuple[Rule, ...]:
     """The rules a default screener applies, evidence rules first (in their order)."""
-    return (*EVIDENCE_RULES, *SCORE_RULES)
+    return (*EVIDENCE_RULES, *GROUP_RULES, *SCORE_RULES)
