@@ -17,6 +17,9 @@ from majlis.screening.findings import (
     QUOTED,
     UNAIMED_SWEARING,
 )
+from collections.abc import Callable
+
+from majlis.screening import groups
 from majlis.screening.lexicon import PROMOTION_SOURCE, marks_of
 from majlis.screening.rulings import EvidenceRule, Rule, ScoreRule, Sheet
 from majlis.screening.verdict import Evidence
@@ -209,9 +212,68 @@ def group_named_rescore(sheet: Sheet) -> None:
     sheet.set_signal(MODEL_SIGNAL, max(masked.toxic, masked.spam if english_like else 0.0))
 
 
-GROUP_RULES: tuple[ScoreRule, ...] = (
+# A generalisation or dehumanisation said of a group named beside it ("refugees can't be trusted",
+# "Kurds are a disease"): plainly identity abuse, rejected. Said of "those people", a group unnamed that
+# may not be a protected one, it goes to a human; quoted, reported or condemned, so does either.
+GROUP_GENERALISATION = 0.9
+POINTED_GENERALISATION = 0.6
+
+
+def _generalisation(floor: float) -> Callable[[Evidence], float]:
+    def weigh(item: Evidence) -> float:
+        score = max(item.score, floor)
+        return min(score, QUOTED_CAP) if QUOTED in item.marks else score
+    return weigh
+
+
+# Harsh words about an institution or an office ("the government is a failure, they are all thieves",
+# "the council are clowns"), no group of people named, no slur, threat or insult aimed at someone: at most
+# a hard case for a human, and a personal attack at most, never abuse (an institution is not a protected
+# group).
+INSTITUTION_CAP = 0.8
+_ABUSE_BELOW = REVIEW_LINE - 0.01  # what is left of "abuse": evidence, below the review line
+
+
+def institution_criticised(sheet: Sheet) -> None:
+    """Harsh criticism of an institution: abuse becomes a personal attack, capped for a human. (Capped
+    below the review line when the model alone held it, it also published threats to officials and
+    masked swearing the model caught: the threat stage's evidence stops this rule.)"""
+    from majlis.screening.institutions import institution_spans
+
+    reading = sheet.reading
+    text, language = reading.text, reading.language
+    if not institution_spans(text, language) or groups.people_named(text, language):
+        return
+    for match in reading.matches:
+        entry = match.entry
+        if entry.language == "promotion" or entry.category not in _HOSTILE:
+            continue
+        if (match.targeted or entry.category is Category.THREAT
+                or (entry.severity >= 0.85 and entry.subtype != "dehumanising" and not match.quoted)):
+            return  # an insult said to someone, a threat, or a slur: not criticism
+    if any(item.category is Category.THREAT for item in sheet.all_evidence()):
+        return
+    limit = INSTITUTION_CAP
+    reason = "capped for a human: harsh words about an institution, not a protected group"
+    for stage in ("lexicon", "groups", MODEL):
+        scores = sheet.scores(stage)
+        abuse, attack = scores.get(Category.ABUSE, 0.0), scores.get(Category.PERSONAL_ATTACK, 0.0)
+        if abuse >= REVIEW_LINE:
+            sheet.move(stage, Category.ABUSE, min(attack, _ABUSE_BELOW, limit), reason, "abuse → personal attack")
+            sheet.move(stage, Category.PERSONAL_ATTACK, min(max(abuse, attack), limit), reason)
+        sheet.cap(stage, Category.PERSONAL_ATTACK, limit, reason)
+
+
+GROUP_RULES: tuple[Rule, ...] = (
+    EvidenceRule("group-generalisation", groups.GROUP_GENERALISATION, _generalisation(GROUP_GENERALISATION),
+                 "raised: a generalisation about a group named beside it (a human's, if quoted or condemned)"),
+    EvidenceRule("pointed-generalisation", groups.POINTED_GENERALISATION, _generalisation(POINTED_GENERALISATION),
+                 "raised for a human: a generalisation about \"those people\""),
     ScoreRule("group-named", MODEL, (MODEL, "reading.matches", "lexicon", "groups"), group_named_rescore,
               "a group named, nothing hostile found: the model's scores as without the group's name"),
+    ScoreRule("institution-criticised", MODEL, (MODEL, "lexicon", "groups", "reading.matches"), institution_criticised,
+              f"harsh words about an institution, no group named: abuse becomes a personal attack, capped at "
+              f"{INSTITUTION_CAP}"),
 )
 # --- end of the groups branch's rules ----------------------------------------------------------
 
