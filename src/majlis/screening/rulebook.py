@@ -174,6 +174,7 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
 # with hate, reads the comment as if no group were named. Below the review line that is all there is;
 # at it or above, other words hold the comment, and they still do without the group's name.
 GROUP_NAMED_CAP = REVIEW_LINE
+_MOVES = 0.005  # a smaller move is not recorded: the group's name weighed next to nothing
 _HOSTILE = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE, Category.PROFANITY, Category.VULGARITY,
                       Category.THREAT})
 
@@ -206,9 +207,11 @@ def group_named_rescore(sheet: Sheet) -> None:
     toxic = calibrated(masked.toxic, model.knots("toxic"))
     reason = ("group named, nothing said against it: scored without the group's name" if toxic < GROUP_NAMED_CAP
               else "group named, nothing said against it: other words hold it, scored without the group's name")
-    sheet.move(MODEL, top, toxic, reason, "model")
-    if english_like:
-        sheet.move(MODEL, Category.PROMOTION, calibrated(masked.spam, model.knots("spam")), reason, "model")
+    if abs(sheet.scores(MODEL).get(top, 0.0) - toxic) >= _MOVES:
+        sheet.move(MODEL, top, toxic, reason, "model")
+    spam = calibrated(masked.spam, model.knots("spam"))
+    if english_like and abs(sheet.scores(MODEL).get(Category.PROMOTION, 0.0) - spam) >= _MOVES:
+        sheet.move(MODEL, Category.PROMOTION, spam, reason, "model")
     sheet.set_signal(MODEL_SIGNAL, max(masked.toxic, masked.spam if english_like else 0.0))
 
 
