@@ -203,3 +203,14 @@ def test_quotation_marks_of_every_script_open_and_close_a_quotation() -> None:
         text = f"He wrote {opening}idiot{closing} on the wall, shame."
         start = text.index("idiot")
         assert quoted(text, start, start + 5), (opening, closing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kürt halkı teroristtir diyen hukuk hangisi?",  # the one who says
+        "Valiliğe göre bunlar güvenilmez insanlar",  # according to
+    ],
+)
+def test_turkish_reports_what_others_say(text: str) -> None:
+    assert reported(text, 0)

@@ -80,3 +80,10 @@ def test_the_packaged_spread_is_within_the_target_in_every_language() -> None:
     found = spreads(IDENTITY, lambda text: screener.screen(text, ScreenContext()).risk)
     assert set(found) == {"en", "ar", "ckb", "kmr", "tr", "fa"}
     assert all(s.worst <= 0.05 for s in found.values()), {k: s.worst for k, s in found.items()}
+
+
+def test_the_models_word_evidence_no_longer_names_the_group_it_no_longer_weighs() -> None:
+    text = "Refugees from Syria worked on the night shifts of this bridge, I saw them every night."
+    verdict = Screener().screen(text, ScreenContext(language_hint="en"))
+    assert "group-named" in [r.name for r in verdict.rulings]
+    assert not [e for e in verdict.evidence if e.source.startswith("model:") and text[e.start:e.end] == "Refugees"]

@@ -164,6 +164,13 @@ def test_bare_calls_to_harm_without_a_group_are_not_rejected(text: str) -> None:
         ("کۆچبەرەکان هەموویان دزن", "ckb"),
         ("Koçber hemû xayîn in", "kmr"),
         ("Ereb nayên bawerkirin", "kmr"),
+        # Persian copulas written onto the word, and attributes right after a group's name
+        ("بهایی‌ها نجس هستند", "fa"),
+        ("ترک‌ها خائن‌اند", "fa"),
+        ("مهاجرها انگلن", "fa"),
+        ("زن‌ها عقل ندارند", "fa"),
+        ("النازحين حرامية ويسرقون البيوت", "ar"),
+        ("Afganlar hırsız, bunu herkes biliyor", "tr"),
     ],
 )
 def test_a_generalisation_about_a_named_group_is_rejected_as_abuse(text: str, language: str) -> None:
@@ -212,6 +219,9 @@ def test_a_denied_condemned_or_reported_generalisation_is_never_rejected(text: s
         ("زنان مبتلا به سرطان از بیمه حمایت می‌خواهند", "fa"),  # women with cancer
         ("Savaş istemiyoruz, Kürtler ve Türkler kardeştir", "tr"),
         ("پەنابەرەکان نەخۆشن و پێویستیان بە یارمەتییە", "ckb"),  # refugees are ill and need help
+        ("Suriyeli hırsızlar dün gece yakalandı", "tr"),  # Syrian thieves: an adjective, not a predicate
+        ("الشرطة اعتقلت لاجئين حرامية سرقوا المحل", "ar"),  # thieving refugees, not "refugees are thieves"
+        ("پلیس دو دزد افغانی را دستگیر کرد", "fa"),
     ],
 )
 def test_a_group_and_ordinary_words_are_no_generalisation(text: str, language: str) -> None:

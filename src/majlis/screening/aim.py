@@ -64,7 +64,7 @@ _NOT_FRAMING = re.compile(r"@\w+|https?://\S+|www\.\S+|&#?\w+;|\bRT\b", re.IGNOR
 REPORTING = re.compile(
     r"(?<!\w)(?:said|says|told|shouted|chanted|wrote|claimed|reported|according to|accused|testified|threatened"
     r"|[وف]?(?:قال|قالت|قالوا|يقول|تقول|هتف|هتفوا|صرح|[أا]علن|ذكر|[أا]فاد|نقل|بحسب|حسب|وفق|الشاهد|شهود|هدد|هددوا)"
-    r"|dedi|diye|söyledi|iddia etti|bağırdı|açıkladı|tehdit etti"
+    r"|dedi|diye|diyen|diyenler|diyor|diyorlar|demiş|göre|söyledi|iddia etti|bağırdı|açıkladı|tehdit etti"
     r"|گفت|گفتند|می‌گوید|اعلام کرد|به گفته|شاهدان|تهدید کرد"
     r"|وتی|گوتی|ڕایگەیاند|بە وتەی|هەڕەشەی کرد"
     r"|got ku|gotin ku|ragihand|li gorî|gef xwar)(?!\w)",

@@ -6,6 +6,7 @@ sends the comment to a human and never rejects it alone."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from majlis.domain import Category
 from majlis.screening.aim import reported, sentence_of
 from majlis.screening.context import ScreenContext
-from majlis.screening.entries import data_rows, read_entries
+from majlis.screening.entries import ARABIC_LETTER, data_rows, read_entries
 from majlis.screening.findings import GROUP_WITH_INSULT, QUOTED, Findings
 from majlis.screening.institutions import institution_spans
 from majlis.screening.lexicon import Lexicon, Match
@@ -47,7 +48,7 @@ def group_lexicon() -> Lexicon:
 @lru_cache(maxsize=1)
 def generalisation_lexicon() -> Lexicon:
     """The parts of the generalisation construction (data/generalisations.tsv), each entry's subtype
-    its kind: `predicate`, `pointer`, `framing` or `denial`."""
+    its kind: `predicate`, `attribute`, `pointer`, `framing` or `denial`."""
     entries = []
     for row in data_rows("generalisations.tsv"):
         entries += read_entries(row["language"], [{**row, "category": "abuse", "subtype": row["kind"], "severity": "0"}])
@@ -58,6 +59,21 @@ def denials(text: str, language: str) -> frozenset[int]:
     """The sentences of `text` that deny a generalisation ("not all ... are")."""
     return frozenset(sentence_of(text, m.start) for m in generalisation_lexicon().find(text, language=language)
                      if m.entry.subtype == "denial")
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?؟،]|$)")  # a Latin-script attribute ends its clause: "Suriyeliler hırsız."
+
+
+def _subject(name: str) -> bool:
+    """Whether a group's name can be the subject an attribute right after it describes: an Arabic name
+    with the article ("اللاجئين حرامية", refugees are thieves; not "لاجئين حرامية", thieving refugees), a
+    Turkish one in the plural ("Suriyeliler hırsız"; not "Suriyeli hırsızlar", Syrian thieves)."""
+    folded = normalise(name).text
+    if ARABIC_LETTER.match(folded):
+        return folded.startswith(("ال", "وال", "فال", "لل"))
+    if folded.endswith(("ler", "lar")):
+        return True
+    return folded.isascii() and folded.endswith("s")
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -80,7 +96,7 @@ def generalisations(text: str, matches: tuple[Match, ...], language: str) -> lis
     sentence names an institution), as evidence for the rulings; marked quoted too when the sentence
     reports or condemns it. Nothing when the sentence denies it ("not all ... are")."""
     found = generalisation_lexicon().find(text, language=language)
-    predicates = [m for m in found if m.entry.subtype == "predicate"]
+    predicates = [m for m in found if m.entry.subtype in ("predicate", "attribute")]
     predicates += [m for m in matches if m.entry.subtype == "dehumanising" and m.entry.category is Category.ABUSE]
     if not predicates:
         return []
@@ -93,9 +109,13 @@ def generalisations(text: str, matches: tuple[Match, ...], language: str) -> lis
         span, sentence = (predicate.start, predicate.end), sentence_of(text, predicate.start)
         if sentence in sentences["denial"]:
             continue
-        near = [g for g in groups if sentence_of(text, g[0]) == sentence and 0 <= _gap(g, span) <= NEAR]
+        if predicate.entry.subtype == "attribute":  # right after the group's name: "اللاجئين حرامية"
+            near = [g for g in groups if g[1] <= span[0] and _gap(g, span) <= BESIDE and _subject(text[g[0]:g[1]])
+                    and (ARABIC_LETTER.match(text[span[0]:span[1]]) or _CLAUSE_END.match(text, span[1]))]
+        else:
+            near = [g for g in groups if sentence_of(text, g[0]) == sentence and 0 <= _gap(g, span) <= NEAR]
         mark = GROUP_GENERALISATION
-        if not near and sentence not in institutions:
+        if not near and sentence not in institutions and predicate.entry.subtype != "attribute":
             near = [p for p in pointers if sentence_of(text, p[0]) == sentence and 0 <= _gap(p, span) <= NEAR]
             mark = POINTED_GENERALISATION
         if not near:

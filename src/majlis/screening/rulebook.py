@@ -213,6 +213,10 @@ def group_named_rescore(sheet: Sheet) -> None:
     if english_like and abs(sheet.scores(MODEL).get(Category.PROMOTION, 0.0) - spam) >= _MOVES:
         sheet.move(MODEL, Category.PROMOTION, spam, reason, "model")
     sheet.set_signal(MODEL_SIGNAL, max(masked.toxic, masked.spam if english_like else 0.0))
+    names = groups.group_spans(reading.text, reading.language)
+    whole = len(reading.text)
+    sheet.discard(MODEL, lambda item: (item.start, item.end) != (0, whole)
+                  and any(start < item.end and item.start < end for start, end in names))
 
 
 # A generalisation or dehumanisation said of a group named beside it ("refugees can't be trusted",

@@ -172,6 +172,10 @@ class Sheet:
         if value is not None and value > limit:
             self._signals[name] = limit
 
+    def discard(self, stage: str, drop: Callable[[Evidence], bool]) -> None:
+        """Leave out a stage's evidence that a rule found says nothing (its scores stay as they are)."""
+        self._evidence[stage] = [item for item in self._evidence.get(stage, []) if not drop(item)]
+
     def set_signal(self, name: str, value: float) -> None:
         """Set a signal a stage left (a rule that rescored the comment without some words)."""
         if name in self._signals:
