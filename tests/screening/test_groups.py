@@ -269,3 +269,19 @@ def test_a_slur_or_a_group_beside_an_institution_keeps_its_weight() -> None:
     assert aimed.action is Action.REJECT
     group = screener.screen("The government should deport the refugees, they are a disease.", context)
     assert group.action is Action.REJECT and group.category is Category.ABUSE
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ('Someone wrote "Syrians are all thieves" under the story, this racism must stop.', "en"),
+        ('واحد كتب "السوريين كلهم حرامية" تحت الخبر، هذا كلام عنصري', "ar"),
+        ("یکی نوشته بود «افغانی‌ها همه دزدن»، این نژادپرستیه", "fa"),
+        ('Biri habere "Suriyeliler hepsi hırsız" yazmış, bu ırkçılık', "tr"),
+        ("یەکێک نووسیبووی «پەنابەرەکان هەموویان دزن»، ئەمە ڕەگەزپەرستییە", "ckb"),
+        ('Yekî nivîsiye "Penaber hemû diz in", ev nijadperestî ye', "kmr"),
+    ],
+)
+def test_a_generalisation_quoted_to_condemn_it_goes_to_a_human_in_every_language(text: str, language: str) -> None:
+    verdict = Screener().screen(text, ScreenContext(language_hint=language))
+    assert verdict.action is Action.REVIEW and verdict.category is Category.ABUSE
