@@ -6,6 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from majlis.domain import Action
+from majlis.screening import ScreenContext, Screener
 from majlis.screening.aim import quoted, reported, written_plainly, you_before, you_next
 from majlis.screening.normalise import normalise
 
@@ -155,3 +157,60 @@ def test_a_clause_of_its_own_or_words_that_do_not_link_keep_you_from_aiming(text
                                                                                aimed: bool) -> None:
     folded = normalise(text).text
     assert you_before(folded, folded.rindex(normalise(word).text), language) is aimed
+
+
+# Quoting a slur to condemn it is a hard case for a human in every language alike: quotation marks of
+# each script, or a verb of calling or saying beside the word.
+QUOTING = [
+    ('The MP called the reporter a "dipshit" on air, a disgrace.', "en"),
+    ("The MP called the reporter a dipshit on air, a disgrace.", "en"),
+    ("وصف النائب المذيعة بأنها «عاهره» على الهواء، هذا عيب", "ar"),
+    ("وصف النائب المذيعة بأنها عاهره على الهواء، هذا عيب", "ar"),
+    ("نماینده به خبرنگار گفت «جنده»، شرم‌آور است", "fa"),
+    ("نماینده به خبرنگار گفت جنده، شرم‌آور است", "fa"),
+    ('Vekil muhabire "kahpe" dedi, utanç verici', "tr"),
+    ("Vekil muhabire kahpe dedi, utanç verici", "tr"),
+    ("Vekil muhabire ‚kahpe‘ dedi, utanç verici", "tr"),
+    ("پەرلەمانتارەکە بە ڕۆژنامەنووسەکەی وت «قەحبە»، ئەمە شەرمە", "ckb"),
+    ("پەرلەمانتارەکە بە ڕۆژنامەنووسەکەی وت قەحبە، ئەمە شەرمە", "ckb"),
+    ("Parlamenter ji rojnamevanê re got ‹qehpe›, ev şerm e", "kmr"),
+    ("Parlamenter ji rojnamevanê re got qehpe, ev şerm e", "kmr"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), QUOTING)
+def test_a_slur_someone_else_used_goes_to_a_human_in_every_language(text: str, language: str) -> None:
+    verdict = Screener().screen(text, ScreenContext(language_hint=language))
+    assert verdict.action is Action.REVIEW
+    assert "quoted-speech" in [r.name for r in verdict.rulings]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I told you before, you dipshit.", "en"),  # "you" between the verb and the word: said to the reader
+        ("Sana kahpe dedim, yine derim", "tr"),  # said by the writer
+        ("تۆ قەحبەیت", "ckb"),
+        ("Tu qehpe yî", "kmr"),
+    ],
+)
+def test_a_slur_said_to_the_reader_is_not_quoted(text: str, language: str) -> None:
+    assert Screener().screen(text, ScreenContext(language_hint=language)).action is Action.REJECT
+
+
+def test_quotation_marks_of_every_script_open_and_close_a_quotation() -> None:
+    for opening, closing in ("«»", "“”", "„“", "‹›", "‚‘", '""', "''"):
+        text = f"He wrote {opening}idiot{closing} on the wall, shame."
+        start = text.index("idiot")
+        assert quoted(text, start, start + 5), (opening, closing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kürt halkı teroristtir diyen hukuk hangisi?",  # the one who says
+        "Valiliğe göre bunlar güvenilmez insanlar",  # according to
+    ],
+)
+def test_turkish_reports_what_others_say(text: str) -> None:
+    assert reported(text, 0)

@@ -35,9 +35,27 @@ SECOND_PERSON = frozenset().union(*SECOND_PERSON_BY_LANGUAGE.values())  # when t
 # The Arabic vocative aims only the word right after it ("يا حقير"): in "يا رب ... كذاب" it calls on
 # someone else, and greetings ("يا جماعة", "يا عمري") open many innocent sentences.
 VOCATIVE = frozenset({"يا"})
-QUOTES = "\"“”«»„'‘’"
+QUOTES = "\"“”«»„'‘’‹›‚"
+_OPENERS, _CLOSERS = "“«„‹‚", "”»“›‘"
 CONDEMNING = re.compile(
     r"\b(called (me|him|her|them|us)|the word|this word|a slur|the slur|slurs?|so-called|term)\b", re.I
+)
+# A word someone else called someone, in every language alike: a verb of calling or saying at most three
+# words before it ("he called the judge a ...", "وصف الوزير بأنه ...", "بە وەزیری وت ...", "ji wezîr re
+# got ..."), or, in Turkish and Persian, after it ("... dedi", "... diye bağırdı", "... خطاب کرد"). With a
+# "you" between the verb and the word it is said to the reader ("I told you, idiot"), not reported.
+_NAMED_BEFORE = re.compile(
+    r"(?<!\w)(?:called|calls|calling|labelled|labeled|branded|shouted|chanted|yelled|wrote|tweeted"
+    r"|[وف]?(?:وصف|وصفه|وصفها|وصفهم|وصفوا|وصفت|نعت|نعته|نعتها|نعتوا|سماه|سماها|سموه|كتب|كتبوا|صاح|صاحوا|هتف|هتفوا|قال|قالت|قالوا)"
+    r"|گفت|گفتند|گفتن|گفته|نوشت|نوشته|نوشتند|نوشتن"
+    r"|وت|گوت|وتی|گوتی|گوتیان|وتیان|وتبووی|گوتبووی|نووسی|نووسیبووی|نووسیویانە"
+    r"|got|gotin|digot|gotiye|gotibû|nivîsî|nivîsiye|qîriya|qîriyan)(?:\W+\w+){0,3}\W*$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:dedi|demiş|demişti|dediler|demişler|diye|diyerek|yazdı|yazmış|bağırdı"
+    r"|خطاب کرد|خطاب کردند|صدا زد|صدا زدند|صدا کرد)(?!\w)",
+    re.IGNORECASE,
 )
 # What says nothing of a quotation beside it: handles, links, HTML entities and "RT" (a post passed on).
 _NOT_FRAMING = re.compile(r"@\w+|https?://\S+|www\.\S+|&#?\w+;|\bRT\b", re.IGNORECASE)
@@ -46,7 +64,7 @@ _NOT_FRAMING = re.compile(r"@\w+|https?://\S+|www\.\S+|&#?\w+;|\bRT\b", re.IGNOR
 REPORTING = re.compile(
     r"(?<!\w)(?:said|says|told|shouted|chanted|wrote|claimed|reported|according to|accused|testified|threatened"
     r"|[وف]?(?:قال|قالت|قالوا|يقول|تقول|هتف|هتفوا|صرح|[أا]علن|ذكر|[أا]فاد|نقل|بحسب|حسب|وفق|الشاهد|شهود|هدد|هددوا)"
-    r"|dedi|diye|söyledi|iddia etti|bağırdı|açıkladı|tehdit etti"
+    r"|dedi|diye|diyen|diyenler|diyor|diyorlar|demiş|göre|söyledi|iddia etti|bağırdı|açıkladı|tehdit etti"
     r"|گفت|گفتند|می‌گوید|اعلام کرد|به گفته|شاهدان|تهدید کرد"
     r"|وتی|گوتی|ڕایگەیاند|بە وتەی|هەڕەشەی کرد"
     r"|got ku|gotin ku|ragihand|li gorî|gef xwar)(?!\w)",
@@ -187,7 +205,17 @@ def quoted(text: str, start: int, end: int) -> bool:
         opening, closing = sentence_start + quotation[0], end + quotation[1]
         if _framed(text[:opening] + " " + text[closing + 1:]):
             return True
-    return _condemns(text[sentence_start:sentence_end])
+    return _condemns(text[sentence_start:sentence_end]) or named_by_another(before, after)
+
+
+def named_by_another(before: str, after: str) -> bool:
+    """Whether a word, between `before` and `after` in its sentence, is what someone else called
+    someone (see `_NAMED_BEFORE`), with no "you" between the verb and the word."""
+    window = before[-60:]
+    found = _NAMED_BEFORE.search(window)
+    if found is not None:
+        return SECOND_PERSON.isdisjoint(_WORDS.findall(found.group().casefold())[1:])
+    return _NAMED_AFTER.search(after[:40]) is not None
 
 
 def _quotation(before: str, after: str) -> tuple[int, int] | None:
@@ -195,8 +223,8 @@ def _quotation(before: str, after: str) -> tuple[int, int] | None:
     for q in QUOTES:
         if q in before and q in after and before.count(q) % 2 == 1:
             return before.rindex(q), after.index(q)
-    openers = [before.rindex(q) for q in "“«„" if q in before]
-    closers = [after.index(q) for q in "”»“" if q in after]
+    openers = [before.rindex(q) for q in _OPENERS if q in before]
+    closers = [after.index(q) for q in _CLOSERS if q in after]
     return (max(openers), min(closers)) if openers and closers else None
 
 

@@ -18,6 +18,9 @@ from majlis.screening.findings import (
     QUOTED,
     UNAIMED_SWEARING,
 )
+from collections.abc import Callable
+
+from majlis.screening import groups
 from majlis.screening.lexicon import PROMOTION_SOURCE, marks_of
 from majlis.screening.normalise import normalise
 from majlis.screening.features import words
@@ -260,6 +263,123 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
 )
 
 
+# --- Groups and institutions (groups branch) ---------------------------------------------------
+# A group named and nothing said against it (no listed insult, generalisation, dehumanising word or
+# threat before the model): the model, which learnt from tweets that "Jews", "refugees" or "gay" come
+# with hate, reads the comment as if no group were named. Below the review line that is all there is;
+# at it or above, other words hold the comment, and they still do without the group's name.
+GROUP_NAMED_CAP = REVIEW_LINE
+_MOVES = 0.005  # a smaller move is not recorded: the group's name weighed next to nothing
+_HOSTILE = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE, Category.PROFANITY, Category.VULGARITY,
+                      Category.THREAT})
+
+
+def _said_against(sheet: Sheet) -> bool:
+    """Whether a list or a stage before the model found anything hostile, evidence-only words included."""
+    if any(m.entry.category in _HOSTILE and m.entry.language != "promotion" for m in sheet.reading.matches):
+        return True
+    return any(item.category in _HOSTILE and not item.source.startswith("model:") for item in sheet.all_evidence())
+
+
+def group_named_rescore(sheet: Sheet) -> None:
+    """The model's scores (and the signal that orders the queue) as without the groups' names, when
+    nothing hostile was found: the same sentence about Kurds or about refugees gets the same score."""
+    from majlis.screening.classifier import SPAM_LANGUAGES, calibrated, packaged_model
+    from majlis.screening.groups import masked_prediction
+
+    top, signal = sheet.top(MODEL), sheet.signal(MODEL_SIGNAL)
+    model = packaged_model()
+    if top is None or signal is None or model is None or _said_against(sheet):
+        return
+    reading = sheet.reading
+    masked = masked_prediction(model, reading)
+    if masked is None:
+        return
+    english_like = not reading.language or reading.language in SPAM_LANGUAGES
+    original = model.predict(reading.folded, reading.language)
+    if abs(max(original.toxic, original.spam if english_like else 0.0) - signal) > 1e-6:
+        return  # the screener runs another model than the packaged one
+    toxic = calibrated(masked.toxic, model.knots("toxic"))
+    reason = ("group named, nothing said against it: scored without the group's name" if toxic < GROUP_NAMED_CAP
+              else "group named, nothing said against it: other words hold it, scored without the group's name")
+    if abs(sheet.scores(MODEL).get(top, 0.0) - toxic) >= _MOVES:
+        sheet.move(MODEL, top, toxic, reason, "model")
+    spam = calibrated(masked.spam, model.knots("spam"))
+    if english_like and abs(sheet.scores(MODEL).get(Category.PROMOTION, 0.0) - spam) >= _MOVES:
+        sheet.move(MODEL, Category.PROMOTION, spam, reason, "model")
+    sheet.set_signal(MODEL_SIGNAL, max(masked.toxic, masked.spam if english_like else 0.0))
+    names = groups.group_spans(reading.text, reading.language)
+    whole = len(reading.text)
+    sheet.discard(MODEL, lambda item: (item.start, item.end) != (0, whole)
+                  and any(start < item.end and item.start < end for start, end in names))
+
+
+# A generalisation or dehumanisation said of a group named beside it ("refugees can't be trusted",
+# "Kurds are a disease"): plainly identity abuse, rejected. Said of "those people", a group unnamed that
+# may not be a protected one, it goes to a human; quoted, reported or condemned, so does either.
+GROUP_GENERALISATION = 0.9
+POINTED_GENERALISATION = 0.6
+
+
+def _generalisation(floor: float) -> Callable[[Evidence], float]:
+    def weigh(item: Evidence) -> float:
+        score = max(item.score, floor)
+        return min(score, QUOTED_CAP) if QUOTED in item.marks else score
+    return weigh
+
+
+# Harsh words about an institution or an office ("the government is a failure, they are all thieves",
+# "the council are clowns"), no group of people named, no slur, threat or insult aimed at someone: at most
+# a hard case for a human, and a personal attack at most, never abuse (an institution is not a protected
+# group).
+INSTITUTION_CAP = 0.8
+_ABUSE_BELOW = REVIEW_LINE - 0.01  # what is left of "abuse": evidence, below the review line
+
+
+def institution_criticised(sheet: Sheet) -> None:
+    """Harsh criticism of an institution: abuse becomes a personal attack, capped for a human. (Capped
+    below the review line when the model alone held it, it also published threats to officials and
+    masked swearing the model caught: the threat stage's evidence stops this rule.)"""
+    from majlis.screening.institutions import institution_spans
+
+    reading = sheet.reading
+    text, language = reading.text, reading.language
+    if not institution_spans(text, language) or groups.people_named(text, language):
+        return
+    for match in reading.matches:
+        entry = match.entry
+        if entry.language == "promotion" or entry.category not in _HOSTILE:
+            continue
+        if (match.targeted or entry.category is Category.THREAT
+                or (entry.severity >= 0.85 and entry.subtype != "dehumanising" and not match.quoted)):
+            return  # an insult said to someone, a threat, or a slur: not criticism
+    if any(item.category is Category.THREAT for item in sheet.all_evidence()):
+        return
+    limit = INSTITUTION_CAP
+    reason = "capped for a human: harsh words about an institution, not a protected group"
+    for stage in ("lexicon", "groups", MODEL):
+        scores = sheet.scores(stage)
+        abuse, attack = scores.get(Category.ABUSE, 0.0), scores.get(Category.PERSONAL_ATTACK, 0.0)
+        if abuse >= REVIEW_LINE:
+            sheet.move(stage, Category.ABUSE, min(attack, _ABUSE_BELOW, limit), reason, "abuse → personal attack")
+            sheet.move(stage, Category.PERSONAL_ATTACK, min(max(abuse, attack), limit), reason)
+        sheet.cap(stage, Category.PERSONAL_ATTACK, limit, reason)
+
+
+GROUP_RULES: tuple[Rule, ...] = (
+    EvidenceRule("group-generalisation", groups.GROUP_GENERALISATION, _generalisation(GROUP_GENERALISATION),
+                 "raised: a generalisation about a group named beside it (a human's, if quoted or condemned)"),
+    EvidenceRule("pointed-generalisation", groups.POINTED_GENERALISATION, _generalisation(POINTED_GENERALISATION),
+                 "raised for a human: a generalisation about \"those people\""),
+    ScoreRule("group-named", MODEL, (MODEL, "reading.matches", "lexicon", "groups"), group_named_rescore,
+              "a group named, nothing hostile found: the model's scores as without the group's name"),
+    ScoreRule("institution-criticised", MODEL, (MODEL, "lexicon", "groups", "reading.matches"), institution_criticised,
+              f"harsh words about an institution, no group named: abuse becomes a personal attack, capped at "
+              f"{INSTITUTION_CAP}"),
+)
+# --- end of the groups branch's rules ----------------------------------------------------------
+
+
 def default_rules() -> tuple[Rule, ...]:
     """The rules a default screener applies, evidence rules first (in their order)."""
-    return (*EVIDENCE_RULES, *SCORE_RULES)
+    return (*EVIDENCE_RULES, *GROUP_RULES, *SCORE_RULES)

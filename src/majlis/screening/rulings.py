@@ -172,6 +172,15 @@ class Sheet:
         if value is not None and value > limit:
             self._signals[name] = limit
 
+    def discard(self, stage: str, drop: Callable[[Evidence], bool]) -> None:
+        """Leave out a stage's evidence that a rule found says nothing (its scores stay as they are)."""
+        self._evidence[stage] = [item for item in self._evidence.get(stage, []) if not drop(item)]
+
+    def set_signal(self, name: str, value: float) -> None:
+        """Set a signal a stage left (a rule that rescored the comment without some words)."""
+        if name in self._signals:
+            self._signals[name] = value
+
     def all_evidence(self) -> list[Evidence]:
         """Every stage's evidence, in the order the stages ran."""
         return [item for stage in self._order for item in self._evidence[stage]]
