@@ -1,0 +1,141 @@
+"""The threat stage: threats of violence recognised by their construction, per language.
+
+A threat is said by someone (I/we, an impersonal "someone should", an imperative to a crowd), in a
+mood that looks ahead (future, conditional, imperative, wish), with a harm verb or an implied-harm
+construction ("will find his windows broken", "we know where he lives"), against a human target. The
+constructions are data (`data/threats/<language>.tsv`, see its README), compiled once per process.
+A construction found in a sentence that reports speech, or inside quotation marks, is marked
+`QUOTED`: news about a threat is for a human to read (rule `quoted-speech`), not a reject.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from majlis.domain import Category
+from majlis.screening.aim import quoted, reported
+from majlis.screening.context import ScreenContext
+from majlis.screening.findings import QUOTED, Findings
+from majlis.screening.normalise import fold_char, normalise
+from majlis.screening.reading import Reading
+from majlis.screening.verdict import Evidence
+
+LANGUAGES = ("en", "ar", "ckb", "kmr", "tr", "fa")
+KINDS = frozenset({"direct", "incitement", "wish", "implied", "reported"})
+# A comment in one language often carries a clause of its neighbour's (Kurmanji comments in Turkey).
+ALSO_READ = {"kmr": ("tr",)}
+_MACRO = re.compile(r"\{([a-z][a-z0-9]*)\}")
+
+
+@dataclass(frozen=True)
+class Construction:
+    """One threat construction of a language: a compiled pattern and the score a match gives."""
+
+    language: str
+    name: str
+    kind: str
+    score: float
+    light: bool  # matched on the light view (diacritics kept)
+    pattern: re.Pattern[str]
+    source: str
+
+
+def fold_pattern(pattern: str, light: bool = False) -> str:
+    """A pattern written as people write the language, in the form of the view it reads: its
+    non-ASCII characters folded like the text (the full view drops diacritics and ZWNJ, folds Arabic
+    letter variants); ASCII, which holds the regex syntax, is left as written."""
+    if light:
+        return pattern.casefold()
+    return "".join(ch if ch.isascii() else fold_char(ch) for ch in pattern)
+
+
+def read_constructions(language: str, lines: Sequence[str]) -> list[Construction]:
+    """The constructions of one language's TSV lines (macros `@name<TAB>regex` expanded in order)."""
+    macros: dict[str, str] = {}
+    found: list[Construction] = []
+
+    def expand(text: str) -> str:
+        return _MACRO.sub(lambda m: macros[m.group(1)], text)
+
+    for row in csv.reader((line for line in lines if line.strip() and not line.startswith("#")),
+                          delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row[0].startswith("@"):
+            macros[row[0][1:]] = expand(row[1])
+            continue
+        name, kind, score, view, pattern, source = row
+        if kind not in KINDS or view not in ("full", "light"):
+            raise ValueError(f"threats/{language}.tsv: {name}: kind {kind!r} or view {view!r} unknown")
+        light = view == "light"
+        # Macros are folded along with the pattern: they are written in the language's letters too.
+        compiled = re.compile(fold_pattern(expand(pattern), light))
+        found.append(Construction(language, name, kind, float(score), light, compiled, source))
+    return found
+
+
+@lru_cache(maxsize=None)
+def constructions(language: str) -> tuple[Construction, ...]:
+    """The packaged constructions of a language, compiled once per process."""
+    if language not in LANGUAGES:
+        return ()
+    text = resources.files("majlis.screening").joinpath("data", "threats", f"{language}.tsv").read_text("utf-8")
+    return tuple(read_constructions(language, text.splitlines()))
+
+
+def _languages(language: str) -> tuple[str, ...]:
+    if language in LANGUAGES:
+        return (language, *ALSO_READ.get(language, ()))
+    return LANGUAGES  # unknown: every language's constructions (each reads its own script only)
+
+
+class ThreatStage:
+    """Threat constructions per language: one piece of evidence per construction found (the first
+    place it matches), the threat score the strongest once the rulings have weighed it."""
+
+    name: str = "threat"
+    reads: tuple[str, ...] = ("reading.view", "reading.language")
+    adds: tuple[str, ...] = ("threat", "mark:quoted")
+
+    def gather(self, reading: Reading, context: ScreenContext, earlier: Mapping[Category, float]) -> Findings:
+        """Every construction of the comment's language found in it."""
+        text = reading.text
+        full = reading.view
+        light = None
+        evidence: list[Evidence] = []
+        for language in _languages(reading.language):
+            for construction in constructions(language):
+                if construction.light:
+                    light = light or normalise(text, light=True)
+                    view = light
+                else:
+                    view = full
+                match = construction.pattern.search(view.text)
+                if match is None:
+                    continue
+                start, end = view.span(*_trimmed(view.text, match.start(), match.end()))
+                marks: tuple[str, ...] = ()
+                if construction.kind == "reported" or reported(text, start) or quoted(text, start, end):
+                    marks = (QUOTED,)
+                detail = f"{construction.kind}: {construction.name}" + (" [reported or quoted]" if marks else "")
+                evidence.append(Evidence(Category.THREAT, start, end, f"threat:{language}:{construction.source}",
+                                         detail, construction.score, marks))
+        return Findings(evidence=evidence, from_evidence=0.0)
+
+    def run(self, text: str, context: ScreenContext) -> tuple[dict[Category, float], list[Evidence]]:
+        """The stage alone on one text, its rulings applied (`stage.run_alone`)."""
+        from majlis.screening.stage import run_alone  # late: the stage module reads the rulebook
+
+        return run_alone(self, text, context)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match without the spaces and punctuation its leading context consumed."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
