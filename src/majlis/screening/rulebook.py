@@ -44,6 +44,7 @@ DISAGREEMENT_CAP = 0.8
 # only adds evidence: on its own it held ordinary news comments ("Good news for the shops...").
 SPAM_ALONE_CAP = 0.45
 MODEL = "classifier"  # the model's stage
+THREAT_STAGE = "threat"  # the threat constructions' stage (threat.py)
 _ATTACKS = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE})
 
 
@@ -151,6 +152,19 @@ def advertisement(sheet: Sheet) -> None:
                    carry=False)
 
 
+def reported_threat_model_cap(sheet: Sheet) -> None:
+    """Threat constructions found only in reported speech or quotation marks ("the gunmen threatened
+    to burn the village", a witness quoting "we will kill you"), and no listed word left at the review
+    line: news about a threat is for a human, so the model, which cannot tell a report from a threat,
+    goes no further than the threat stage."""
+    top = sheet.top(MODEL)
+    found = sheet.evidence(THREAT_STAGE)
+    if (top is not None and found and all(QUOTED in item.marks for item in found)
+            and sheet.combined(before=THREAT_STAGE).get(top, 0.0) < REVIEW_LINE):
+        sheet.cap(MODEL, top, QUOTED_CAP, "capped for a human: a threat reported or quoted", "model")
+        sheet.cap_signal(MODEL_SIGNAL, QUOTED_CAP)
+
+
 SCORE_RULES: tuple[ScoreRule, ...] = (
     ScoreRule("advertisement", "promotion", ("promotion",), advertisement,
               "contact (link, number, address, handle) plus a call to action: promotion raised to 0.85-0.98"),
@@ -160,6 +174,8 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
               f"plain swearing aimed at no one, nothing else: the model's profanity capped at {UNAIMED_SWEARING_CAP}"),
     ScoreRule("judges-an-idea", MODEL, (MODEL, "reading.matches"), judges_an_idea_cap,
               f"mild insults that each judge an idea (English): the model's attack capped at {DISAGREEMENT_CAP}"),
+    ScoreRule("reported-threat", MODEL, (MODEL, THREAT_STAGE), reported_threat_model_cap,
+              f"threats found only in reported speech or quotation: the model's score capped at {QUOTED_CAP}"),
     ScoreRule("spam-words-alone", MODEL, (MODEL, "lexicon", "groups", "promotion", "spam"), spam_alone_cap,
               f"the spam head with no contact or call to action before it: capped at {SPAM_ALONE_CAP}"),
 )

@@ -86,10 +86,16 @@ def constructions(language: str) -> tuple[Construction, ...]:
     return tuple(read_constructions(language, text.splitlines()))
 
 
-def _languages(language: str) -> tuple[str, ...]:
-    if language in LANGUAGES:
-        return (language, *ALSO_READ.get(language, ()))
-    return LANGUAGES  # unknown: every language's constructions (each reads its own script only)
+@lru_cache(maxsize=64)
+def _languages(language: str, hint: str) -> tuple[str, ...]:
+    """The languages whose constructions a comment is read in: its own (the detected one), the site's
+    (a short comment is easily placed in its neighbour: Arabic read as Persian), and their neighbours."""
+    chosen = [code for code in (language, hint) if code in LANGUAGES]
+    if not chosen:
+        return LANGUAGES  # unknown: every language's constructions (each reads its own script only)
+    for code in tuple(chosen):
+        chosen += ALSO_READ.get(code, ())
+    return tuple(dict.fromkeys(chosen))
 
 
 class ThreatStage:
@@ -106,7 +112,7 @@ class ThreatStage:
         full = reading.view
         light = None
         evidence: list[Evidence] = []
-        for language in _languages(reading.language):
+        for language in _languages(reading.language, context.language_hint):
             for construction in constructions(language):
                 if construction.light:
                     light = light or normalise(text, light=True)
