@@ -181,7 +181,7 @@ def test_patterns_are_folded_like_the_text() -> None:
 def test_macros_expand_in_order_and_bad_rows_are_refused() -> None:
     lines = ["# a comment", "@verb\t(?:kill|hurt)", "@me\t(?:i|we)\\s+will", "x\tdirect\t0.9\tfull\t{me}\\s+{verb}\tmajlis"]
     [construction] = read_constructions("en", lines)
-    assert construction.pattern.pattern == r"(?:i|we)\s+will\s+(?:kill|hurt)"
+    assert construction.pattern.pattern == r"(?<!\w)(?:i|we)\s+will\s+(?:kill|hurt)"
     with pytest.raises(ValueError):
         read_constructions("en", ["x\tthreatish\t0.9\tfull\tkill\tmajlis"])
 
@@ -211,3 +211,18 @@ def test_a_reported_threat_caps_the_model_for_a_human() -> None:
     assert [r.name for r in reported.rulings if r.subject == "model"] == ["reported-threat"]
     plain = sure.screen("We will kill anyone who returns.", ScreenContext(language_hint="en"))
     assert plain.action is Action.REJECT and not [r for r in plain.rulings if r.name == "reported-threat"]
+
+
+def test_the_gate_never_hides_a_construction_that_matches() -> None:
+    """Only constructions whose letter runs the comment holds are tried: the gate must pass every
+    construction that would match, in every sentence here."""
+    from majlis.screening.normalise import normalise
+    from majlis.screening.threat import candidates
+
+    for _, text in PLAIN + IMPLIED + REPORTED + CLEAN:
+        for view in (normalise(text), normalise(text, light=True)):
+            opened = candidates(normalise(text).text)
+            for language in LANGUAGES:
+                for construction in constructions(language):
+                    if construction.pattern.search(view.text) and construction.light == (view is not normalise(text)):
+                        assert construction in opened, (construction.name, text)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import ahocorasick
+
 from majlis.domain import Category
 from majlis.screening.aim import quoted, reported
 from majlis.screening.context import ScreenContext
@@ -30,9 +32,22 @@ KINDS = frozenset({"direct", "incitement", "wish", "implied", "reported"})
 # A comment in one language often carries a clause of its neighbour's (Kurmanji comments in Turkey).
 ALSO_READ = {"kmr": ("tr",)}
 _MACRO = re.compile(r"\{([a-z][a-z0-9]*)\}")
+# The gate: a construction is tried only on a comment holding one of the letter runs written in its
+# pattern (a harm verb, "know", "lesson"), found for all of them in one Aho-Corasick pass; a regex
+# search per construction on every comment cost more than the rest of the screen. Runs that nearly
+# every comment holds are left out (each pattern holds rarer ones on every path).
+_ESCAPE = re.compile(r"\\[A-Za-z]")
+_RUN = re.compile(r"[^\W\d_]{2,}")  # of three letters or more in Latin script, two in Arabic script
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_COMMON = frozenset(
+    "will the his her him them you your their that this those these every each any some one all and then going"
+    " gonna are were should must need needs have has with for from who she they not never would again just"
+    " really also down come find our men man family friends guys boys out can now here there people everyone"
+    " let lets".split()
+)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: the gate keeps them in sets
 class Construction:
     """One threat construction of a language: a compiled pattern and the score a match gives."""
 
@@ -43,6 +58,13 @@ class Construction:
     light: bool  # matched on the light view (diacritics kept)
     pattern: re.Pattern[str]
     source: str
+    triggers: frozenset[str] = frozenset()  # letter runs of the pattern, folded like the text
+
+
+def triggers_of(pattern: str) -> frozenset[str]:
+    """The letter runs of three or more written in a (folded) pattern, but the commonest words."""
+    runs = {fold_pattern(run) for run in _RUN.findall(_ESCAPE.sub(" ", pattern))}
+    return frozenset(run for run in runs if run not in _COMMON and (len(run) >= 3 or not run.isascii()))
 
 
 def fold_pattern(pattern: str, light: bool = False) -> str:
@@ -72,8 +94,13 @@ def read_constructions(language: str, lines: Sequence[str]) -> list[Construction
             raise ValueError(f"threats/{language}.tsv: {name}: kind {kind!r} or view {view!r} unknown")
         light = view == "light"
         # Macros are folded along with the pattern: they are written in the language's letters too.
-        compiled = re.compile(fold_pattern(expand(pattern), light))
-        found.append(Construction(language, name, kind, float(score), light, compiled, source))
+        folded = fold_pattern(expand(pattern), light)
+        if not folded.startswith(("(?<", "^", "(?:^")):
+            # A match starts a word (or follows the Arabic clitic و or ف): tried from word starts
+            # only, far faster than from every character.
+            folded = (r"(?<![^\Wوف])" if _ARABIC_SCRIPT.search(folded) else r"(?<!\w)") + folded
+        found.append(Construction(language, name, kind, float(score), light, re.compile(folded), source,
+                                  triggers_of(folded)))
     return found
 
 
@@ -87,6 +114,39 @@ def constructions(language: str) -> tuple[Construction, ...]:
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=1)
+def _gate() -> tuple[ahocorasick.Automaton, tuple[Construction, ...]]:
+    """One automaton over every language's triggers, each naming the constructions it opens; and the
+    constructions with no trigger, which are always tried."""
+    opens: dict[str, list[Construction]] = {}
+    always = []
+    for language in LANGUAGES:
+        for construction in constructions(language):
+            if not construction.triggers:
+                always.append(construction)
+            for trigger in construction.triggers:
+                opens.setdefault(trigger, []).append(construction)
+    automaton = ahocorasick.Automaton()
+    for trigger, opened in opens.items():
+        automaton.add_word(trigger, (trigger.isascii(), len(trigger), tuple(opened)))
+    automaton.make_automaton()
+    return automaton, tuple(always)
+
+
+def candidates(folded: str) -> set[Construction]:
+    """The constructions whose triggers a folded text holds (and those with none)."""
+    automaton, always = _gate()
+    found = set(always)
+    for end, (latin, length, opened) in automaton.iter(folded):
+        # A Latin run opens only at the start of a word ("ill" is not in "will"); Arabic-script runs
+        # are verb roots that prefixes join ("قتل" in "سنقتل").
+        before = end - length
+        if latin and before >= 0 and folded[before].isalpha():
+            continue
+        found.update(opened)
+    return found
+
+
 def _languages(language: str, hint: str) -> tuple[str, ...]:
     """The languages whose constructions a comment is read in: its own (the detected one), the site's
     (a short comment is easily placed in its neighbour: Arabic read as Persian), and their neighbours."""
@@ -112,8 +172,11 @@ class ThreatStage:
         full = reading.view
         light = None
         evidence: list[Evidence] = []
+        opened = candidates(full.text)
         for language in _languages(reading.language, context.language_hint):
             for construction in constructions(language):
+                if construction not in opened:
+                    continue
                 if construction.light:
                     light = light or normalise(text, light=True)
                     view = light
