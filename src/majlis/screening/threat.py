@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any
 
 import ahocorasick
 
@@ -32,19 +34,13 @@ KINDS = frozenset({"direct", "incitement", "wish", "implied", "reported"})
 # A comment in one language often carries a clause of its neighbour's (Kurmanji comments in Turkey).
 ALSO_READ = {"kmr": ("tr",)}
 _MACRO = re.compile(r"\{([a-z][a-z0-9]*)\}")
-# The gate: a construction is tried only on a comment holding one of the letter runs written in its
-# pattern (a harm verb, "know", "lesson"), found for all of them in one Aho-Corasick pass; a regex
-# search per construction on every comment cost more than the rest of the screen. Runs that nearly
-# every comment holds are left out (each pattern holds rarer ones on every path).
-_ESCAPE = re.compile(r"\\[A-Za-z]")
-_RUN = re.compile(r"[^\W\d_]{2,}")  # of three letters or more in Latin script, two in Arabic script
+# The gate: a construction is tried only on a comment that holds one of the strings any match of its
+# pattern must hold (read from the parsed pattern: the harm verbs of "we will {harm}", "know"), all
+# found in one Aho-Corasick pass; a regex search per construction on every comment cost more than the
+# rest of the screen.
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
-_COMMON = frozenset(
-    "will the his her him them you your their that this those these every each any some one all and then going"
-    " gonna are were should must need needs have has with for from who she they not never would again just"
-    " really also down come find our men man family friends guys boys out can now here there people everyone"
-    " let lets".split()
-)
+_JOINED = 32  # the most strings a run of literals and alternations is joined into
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, getattr(_constants, "POSSESSIVE_REPEAT", None))
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: the gate keeps them in sets
@@ -62,9 +58,78 @@ class Construction:
 
 
 def triggers_of(pattern: str) -> frozenset[str]:
-    """The letter runs of three or more written in a (folded) pattern, but the commonest words."""
-    runs = {fold_pattern(run) for run in _RUN.findall(_ESCAPE.sub(" ", pattern))}
-    return frozenset(run for run in runs if run not in _COMMON and (len(run) >= 3 or not run.isascii()))
+    """Strings of which every match of `pattern` holds one (empty: none known, always try it)."""
+    required = _sequence(_parser.parse(pattern))
+    if not required or min(map(len, required)) < 2:
+        return frozenset()
+    return frozenset(fold_pattern(text) for text in required)
+
+
+def _sequence(items: Any) -> set[str] | None:
+    """For a parsed sequence: the set of strings, one of which every match holds, likeliest to be rare
+    (the longest shortest string). Literals and small alternations of literals next to each other are
+    joined ("کش" then "م|يم": کشم, کشيم)."""
+    options: list[set[str]] = []
+    current: set[str] | None = None
+    for op, value in items:
+        exact = _exact(op, value)
+        if exact is not None:
+            joined = {a + b for a in current for b in exact} if current is not None else exact
+            if len(joined) > _JOINED and current is not None:
+                options.append(current)  # too many to join: what came before stands on its own
+                joined = exact
+            current = joined
+            continue
+        if current is not None:
+            options.append(current)
+            current = None
+        found = _node(op, value)
+        if found:
+            options.append(found)
+    if current is not None:
+        options.append(current)
+    return max(options, key=lambda found: (min(map(len, found)), -len(found))) if options else None
+
+
+def _exact(op: Any, value: Any) -> set[str] | None:
+    """The strings a parsed node matches, if it matches only a few literal strings."""
+    if op is _constants.LITERAL:
+        return {chr(value)}
+    if op is _constants.IN and all(kind is _constants.LITERAL for kind, _ in value) and len(value) <= 3:
+        return {chr(code) for _, code in value}
+    if op is _constants.SUBPATTERN or op is _constants.BRANCH:
+        branches = [value[-1]] if op is _constants.SUBPATTERN else value[1]
+        found: set[str] = set()
+        for branch in branches:
+            strings: set[str] = {""}
+            for inner_op, inner_value in branch:
+                part = _exact(inner_op, inner_value)
+                if part is None:
+                    return None
+                strings = {a + b for a in strings for b in part}
+                if len(strings) > _JOINED:
+                    return None
+            found |= strings
+        return found if len(found) <= _JOINED else None
+    return None
+
+
+def _node(op: Any, value: Any) -> set[str] | None:
+    if op is _constants.SUBPATTERN:
+        return _sequence(value[-1])
+    if op is _constants.BRANCH:
+        union: set[str] = set()
+        for branch in value[1]:
+            found = _sequence(branch)
+            if not found:
+                return None
+            union |= found
+        return union
+    if op in _REPEATS:
+        return _sequence(value[2]) if value[0] >= 1 else None
+    if op is _constants.IN and all(kind is _constants.LITERAL for kind, _ in value) and len(value) <= 3:
+        return {chr(code) for _, code in value}
+    return None  # a class, a lookaround, an anchor: nothing certain
 
 
 def fold_pattern(pattern: str, light: bool = False) -> str:
@@ -128,7 +193,7 @@ def _gate() -> tuple[ahocorasick.Automaton, tuple[Construction, ...]]:
                 opens.setdefault(trigger, []).append(construction)
     automaton = ahocorasick.Automaton()
     for trigger, opened in opens.items():
-        automaton.add_word(trigger, (trigger.isascii(), len(trigger), tuple(opened)))
+        automaton.add_word(trigger, tuple(opened))
     automaton.make_automaton()
     return automaton, tuple(always)
 
@@ -137,12 +202,7 @@ def candidates(folded: str) -> set[Construction]:
     """The constructions whose triggers a folded text holds (and those with none)."""
     automaton, always = _gate()
     found = set(always)
-    for end, (latin, length, opened) in automaton.iter(folded):
-        # A Latin run opens only at the start of a word ("ill" is not in "will"); Arabic-script runs
-        # are verb roots that prefixes join ("قتل" in "سنقتل").
-        before = end - length
-        if latin and before >= 0 and folded[before].isalpha():
-            continue
+    for _, opened in automaton.iter(folded):
         found.update(opened)
     return found
 
