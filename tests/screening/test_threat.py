@@ -46,6 +46,11 @@ PLAIN = [
     ("kmr", "Em ê mala wî bişewitînin"),
     ("kmr", "Ez ê lingên wî bişkênim"),
     ("kmr", "Xwedê bike ew di rê de bimre"),
+    ("en", "Next time I see that landlord I'm breaking his nose."),
+    ("ar", "اقسم بالله لو شفته لأكسر راسه"),
+    ("fa", "بخدا اگه ببینمش سرشو می‌برم"),
+    ("tr", "Bunları asmak lazım, hepsini"),
+    ("kmr", "Ez sond dixwim ku ez ê wî bikujim"),
 ]
 
 # Implied harm: damage found, never safe again, where someone lives, a visit, a lesson: at least reviewed.
@@ -70,6 +75,11 @@ IMPLIED = [
     ("kmr", "Em dizanin mala wî li kîjan gundî ye"),
     ("kmr", "Ew dadger êdî bi rehetî ranaze"),
     ("kmr", "Divê yek îşev serdana wî bike"),
+    ("en", "Keep talking like that and you'll end up in a ditch."),
+    ("ar", "اذا ما يستقيل المحافظ راح نسويله مثل ما سوينا بالي قبله"),
+    ("fa", "یه کاری می‌کنم که دیگه نتونه راه بره"),
+    ("tr", "Yakında başına gelecekleri görecek"),
+    ("ckb", "دەبێت ئەو وەزیرە لە شەقامدا لێی بدرێت"),
 ]
 
 # A threat told as news, or quoted by a witness: for a human, neither rejected nor approved.
