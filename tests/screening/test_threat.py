@@ -51,6 +51,9 @@ PLAIN = [
     ("fa", "بخدا اگه ببینمش سرشو می‌برم"),
     ("tr", "Bunları asmak lazım, hepsini"),
     ("kmr", "Ez sond dixwim ku ez ê wî bikujim"),
+    ("ar", "يا شباب اطلعوا عليهم بالسلاح"),
+    ("fa", "جوابشو با گلوله می‌دیم"),
+    ("ckb", "بە گوللە وەڵامیان دەدەینەوە"),
 ]
 
 # Implied harm: damage found, never safe again, where someone lives, a visit, a lesson: at least reviewed.
@@ -80,6 +83,8 @@ IMPLIED = [
     ("fa", "یه کاری می‌کنم که دیگه نتونه راه بره"),
     ("tr", "Yakında başına gelecekleri görecek"),
     ("ckb", "دەبێت ئەو وەزیرە لە شەقامدا لێی بدرێت"),
+    ("en", "He won't be smiling when we're done with him."),
+    ("en", "It will be the last thing he ever does."),
 ]
 
 # A threat told as news, or quoted by a witness: for a human, neither rejected nor approved.
@@ -102,6 +107,7 @@ CLEAN = [
     ("en", "We are going to destroy them at the polls in May."),
     ("en", "Drought is going to kill the harvest again this year."),
     ("en", "Everyone knows where the new clinic is, it is next to the school."),
+    ("en", "Let's wait and see what happens with the new bridge."),
     ("tr", "Saldırıda üç kişi hayatını kaybetti, yaralılar hastaneye kaldırıldı."),
     ("tr", "Derbide rakibi ezeceğiz, bu sezon şampiyonuz."),
     ("tr", "Bu krizi hep birlikte aşacağız."),
