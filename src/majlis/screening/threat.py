@@ -223,7 +223,7 @@ class ThreatStage:
     place it matches), the threat score the strongest once the rulings have weighed it."""
 
     name: str = "threat"
-    reads: tuple[str, ...] = ("reading.view", "reading.language")
+    reads: tuple[str, ...] = ("reading.view", "reading.language", "context.language_hint")
     adds: tuple[str, ...] = ("threat", "mark:quoted")
 
     def gather(self, reading: Reading, context: ScreenContext, earlier: Mapping[Category, float]) -> Findings:
