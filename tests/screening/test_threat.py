@@ -54,6 +54,9 @@ PLAIN = [
     ("ar", "يا شباب اطلعوا عليهم بالسلاح"),
     ("fa", "جوابشو با گلوله می‌دیم"),
     ("ckb", "بە گوللە وەڵامیان دەدەینەوە"),
+    ("en", "String him up at the stadium gate."),
+    ("fa", "امیدوارم یکی بکشدش"),
+    ("tr", "İnşallah biri onu vurur"),
 ]
 
 # Implied harm: damage found, never safe again, where someone lives, a visit, a lesson: at least reviewed.
@@ -108,6 +111,7 @@ CLEAN = [
     ("en", "Drought is going to kill the harvest again this year."),
     ("en", "Everyone knows where the new clinic is, it is next to the school."),
     ("en", "Let's wait and see what happens with the new bridge."),
+    ("en", "Hopefully the new bridge opens before winter."),
     ("tr", "Saldırıda üç kişi hayatını kaybetti, yaralılar hastaneye kaldırıldı."),
     ("tr", "Derbide rakibi ezeceğiz, bu sezon şampiyonuz."),
     ("tr", "Bu krizi hep birlikte aşacağız."),
