@@ -143,3 +143,37 @@ def _fold_one_by_one(text: str) -> tuple[str, list[int], list[int]]:
 def test_the_fold_goes_run_by_run_as_it_would_character_by_character(text: str) -> None:
     view = normalise(text, evasion=False)
     assert (view.text, list(view.starts), list(view.ends)) == _fold_one_by_one(text)
+
+
+# Blanks that show as nothing or a sliver of space, put inside a word so that the lists miss it.
+SPLITTERS = ["\u2800", "\u00ad", "\u200b", "\u200a", "\u2009", "\u202f", "\u3164", "\u180b", "\U0001d173",
+             "\U000e0101", "\u2062"]
+
+
+@pytest.mark.parametrize("blank", SPLITTERS)
+def test_a_blank_inside_a_word_does_not_split_it(blank: str) -> None:
+    assert normalise(f"you id{blank}iot").text == "you idiot"
+    assert normalise(f"اح{blank}مق").text == "احمق"
+
+
+@pytest.mark.parametrize("blank", SPLITTERS)
+def test_a_word_split_by_a_blank_keeps_its_span_in_the_original(blank: str) -> None:
+    text = f"what an id{blank}iot, really"
+    view = normalise(text)
+    start = view.text.index("idiot")
+    assert view.span(start, start + len("idiot")) == (8, 14)
+    assert text[8:14] == f"id{blank}iot"
+
+
+def test_braille_blanks_between_letters_join_them() -> None:
+    assert normalise("f\u2800u\u2800c\u2800k off").text == "fuck off"
+
+
+def test_a_listed_word_split_by_a_braille_blank_is_found() -> None:
+    from majlis.domain import Action
+    from majlis.screening.pipeline import Screener
+
+    text = "you are an id\u2800iot"
+    verdict = Screener().screen(text)
+    assert verdict.action is not Action.APPROVE
+    assert "id\u2800iot" in [text[e.start : e.end] for e in verdict.evidence]

@@ -14,14 +14,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Zero-width, joiners, bidi controls, soft hyphen, BOM, variation selectors, tag characters.
+# Zero-width, joiners, bidi controls, soft hyphen, BOM, variation selectors, tag characters; and the
+# blanks that show as nothing or as a sliver of space, used to split a word so that lists miss it: the
+# braille blank, Hangul fillers, Mongolian selectors, musical formatting marks, interlinear annotation
+# marks, and the narrow spaces (thin, hair, six-per-em, punctuation, narrow no-break, medium
+# mathematical) that no keyboard types between the words of a comment.
 INVISIBLE = frozenset(
-    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x180F, 0x2800, 0x3164, 0xFEFF,
+     0xFFA0, 0x2006, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x1D159]
+    + list(range(0x180B, 0x180E))
     + list(range(0x200B, 0x2010))
     + list(range(0x202A, 0x202F))
     + list(range(0x2060, 0x2070))
     + list(range(0xFE00, 0xFE10))
+    + list(range(0xFFF9, 0xFFFC))
+    + list(range(0x1D173, 0x1D17B))
     + list(range(0xE0000, 0xE0080))
+    + list(range(0xE0100, 0xE01F0))
 )
 TATWEEL = "\u0640"
 

@@ -170,8 +170,9 @@ def default_stages() -> list[Stage]:
     from majlis.screening.promotion import PromotionStage
     from majlis.screening.relevance import RelevanceStage
     from majlis.screening.spam import SpamStage
+    from majlis.screening.threat import ThreatStage
 
-    return [LexiconStage(), GroupStage(), PromotionStage(), SpamStage(), ClassifierStage(), RelevanceStage()]
+    return [LexiconStage(), GroupStage(), PromotionStage(), SpamStage(), ThreatStage(), ClassifierStage(), RelevanceStage()]
 
 
 def screen(text: str, context: ScreenContext | None = None) -> Verdict:

@@ -51,6 +51,7 @@ DISAGREEMENT_CAP = 0.8
 # only adds evidence: on its own it held ordinary news comments ("Good news for the shops...").
 SPAM_ALONE_CAP = 0.45
 MODEL = "classifier"  # the model's stage
+THREAT_STAGE = "threat"  # the threat constructions' stage (threat.py)
 _ATTACKS = frozenset({Category.PERSONAL_ATTACK, Category.ABUSE})
 
 
@@ -242,6 +243,19 @@ def earnings_claim(sheet: Sheet) -> None:
                    "raised for a human: an amount earned and an earnings offer together", carry=False)
 
 
+def reported_threat_model_cap(sheet: Sheet) -> None:
+    """Threat constructions found only in reported speech or quotation marks ("the gunmen threatened
+    to burn the village", a witness quoting "we will kill you"), and no listed word left at the review
+    line: news about a threat is for a human, so the model, which cannot tell a report from a threat,
+    goes no further than the threat stage."""
+    top = sheet.top(MODEL)
+    found = sheet.evidence(THREAT_STAGE)
+    if (top is not None and found and all(QUOTED in item.marks for item in found)
+            and sheet.combined(before=THREAT_STAGE).get(top, 0.0) < REVIEW_LINE):
+        sheet.cap(MODEL, top, QUOTED_CAP, "capped for a human: a threat reported or quoted", "model")
+        sheet.cap_signal(MODEL_SIGNAL, QUOTED_CAP)
+
+
 SCORE_RULES: tuple[ScoreRule, ...] = (
     ScoreRule("ordinary-links", "promotion", ("promotion", "reading.text"), ordinary_links_cap,
               f"links to unlisted sites and nothing promotional: promotion capped at {SPAM_ALONE_CAP}"),
@@ -258,6 +272,8 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
               f"mild insults that each judge an idea (English): the model's attack capped at {DISAGREEMENT_CAP}"),
     ScoreRule("ordinary-links", MODEL, (MODEL, "promotion", "reading.text"), ordinary_links_model_cap,
               f"the spam head on links to sources or ordinary sites, nothing promotional: capped at {SPAM_ALONE_CAP}"),
+    ScoreRule("reported-threat", MODEL, (MODEL, THREAT_STAGE), reported_threat_model_cap,
+              f"threats found only in reported speech or quotation: the model's score capped at {QUOTED_CAP}"),
     ScoreRule("spam-words-alone", MODEL, (MODEL, "lexicon", "groups", "promotion", "spam"), spam_alone_cap,
               f"the spam head with no contact or call to action before it: capped at {SPAM_ALONE_CAP}"),
 )
