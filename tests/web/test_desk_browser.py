@@ -92,8 +92,8 @@ def test_threshold_change_and_stats_charts(page, live_demo: LiveServer) -> None:
 def test_live_queue_shows_new_comments_without_reload(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
     log_in(page, live_demo)
     marker = unique_marker()
-    posted = post(live_demo, "tigris-bridge-reopens", f"Does anyone know a good kebab restaurant with cheap "
-                                                      f"prices and live music near the citadel {marker}?")
+    # Contempt for someone unnamed is a human's call: it waits for a moderator.
+    posted = post(live_demo, "tigris-bridge-reopens", f"Only an idiot would trust the contractor with this bridge {marker}")
     assert posted["state"] == "pending"
     page.wait_for_selector(f'.item[data-id="{posted["id"]}"]', timeout=15_000)
     assert marker in page.inner_text(f'.item[data-id="{posted["id"]}"]')
