@@ -246,6 +246,9 @@
     }).then(function (r) {
       if (r.status === 201 && r.data) {
         var posted = r.data;
+        if (posted.state === "approved" || posted.state === "pending") {
+          fields.text.input.value = ""; updateCounter(); /* kept after a rejection, to be rewritten */
+        }
         if (posted.state === "approved") {
           say(t.published, "ok");
           if (replyTo) {
@@ -258,8 +261,7 @@
         } else if (posted.state === "pending") say(t.pending, "wait");
         else if (posted.category && t.categories[posted.category]) say(fill(t.rejected, { category: t.categories[posted.category] }), "error", true);
         else say(t.rejected_plain, "error", true);
-        fields.text.input.value = ""; updateCounter();
-        if (replyTo) cancelReply();
+        if (replyTo && posted.state !== "rejected") cancelReply();
       } else if (r.data && r.data.field && fields[r.data.field]) {
         fieldError(r.data.field, r.data.message);
         fields[r.data.field].input.focus();
