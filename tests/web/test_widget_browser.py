@@ -278,3 +278,15 @@ def test_widget_keyed_by_the_page_path_posts_and_reads(page, live_demo: LiveServ
     assert read.json()["article"]["key"] == key and any(marker in c["text"] for c in read.json()["comments"])
     assert read.json()["article"]["url"] == origin + quote(path)
 
+
+@pytest.mark.parametrize("path", ["/", "/ar"])
+def test_name_and_email_fields_line_up(page, live_demo: LiveServer, path: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_demo.base + path)
+    widget(page)
+    name = page.locator("#majlis-author_name").bounding_box()
+    email = page.locator("#majlis-author_email").bounding_box()
+    assert name and email
+    assert abs(name["y"] - email["y"]) < 1 and abs(name["height"] - email["height"]) < 1, (name, email)
+    assert abs(name["width"] - email["width"]) < 1
+    # Side by side, the name first in the reading direction.
+    assert (name["x"] > email["x"]) if path == "/ar" else (name["x"] < email["x"])

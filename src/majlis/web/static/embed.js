@@ -361,7 +361,7 @@
     ":focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}",
     ".form{display:grid;gap:.75rem;background:#f4f6f8;border:1px solid #d5dbe1;border-radius:.6rem;padding:1rem;margin:0 0 1.25rem}",
     ".row{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem}",
-    ".field{display:grid;gap:.25rem}",
+    ".field{display:grid;gap:.25rem;align-content:start}",
     "label{font-weight:600;font-size:.95rem}",
     "input,textarea{width:100%;border:1px solid #8a939e;border-radius:.4rem;padding:.55rem .65rem;background:#fff}",
     "textarea{resize:vertical;min-height:6rem}",
