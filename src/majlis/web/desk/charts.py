@@ -76,8 +76,7 @@ def horizontal_bars(title: str, values: dict[str, int], names: dict[str, str] | 
     room = width - column - GAP - 60  # what the bars may take, leaving space for the value after them
     clip = "bars-" + hashlib.sha256(title.encode()).hexdigest()[:10]
     label_x, clip_x = (width, width - column) if rtl else (0, 0)
-    parts = [f'<defs><clipPath id="{clip}"><rect x="{clip_x:.1f}" y="0" width="{column:.1f}" height="{height}"/>'
-             f'</clipPath></defs>']
+    parts = [f'<defs><clipPath id="{clip}"><rect x="{clip_x:.1f}" y="0" width="{column:.1f}" height="{height}"/></clipPath></defs>']
     for i, ((label, value), name) in enumerate(zip(items, shown)):
         w = room * value / peak
         bar_x = width - column - GAP - w if rtl else column + GAP
