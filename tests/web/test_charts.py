@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 
 import pytest
 
-from majlis.web.desk.charts import LABEL_MAX, horizontal_bars, label_width
+from majlis.web.desk.charts import LABEL_MAX, horizontal_bars, label_width, line, stacked_bars
 
 SVG = "{http://www.w3.org/2000/svg}"
 LONG = "Spam, advertising and links to unrelated commercial sites of every kind"
@@ -71,3 +72,16 @@ def test_empty_chart_and_escaped_labels() -> None:
     markup = horizontal_bars("T", {"a": 1}, {"a": "<b>&"})
     assert "<b>" not in markup and "&lt;b&gt;&amp;" in markup
     parse(markup)
+
+
+def test_stacked_bars_legend_entries_do_not_overlap_in_any_language() -> None:
+    names = {"approved": "Published after review by the editors", "pending": "بانتظار المراجعة", "rejected": "Rejected"}
+    days = ["2026-11-01", "2026-11-02"]
+    svg = parse(stacked_bars("Per day", days, {d: {"approved": 2, "rejected": 1} for d in days},
+                             ["approved", "pending", "rejected"], names))
+    assert svg.get("direction") == "ltr"  # the days run left to right; the anchors must not flip in an RTL desk
+    legend = [t for t in svg.iter(SVG + "text") if t.get("class") == "legend"]
+    assert [t.text for t in legend] == list(names.values())
+    for here, after in pairwise(legend):
+        assert float(here.get("x", 0)) + label_width(here.text or "") * 11 / 12 < float(after.get("x", 0)) - 14
+    assert parse(line("Queue", days, {"2026-11-01": 3})).get("direction") == "ltr"

@@ -26,18 +26,23 @@ def stacked_bars(title: str, days: list[str], series: dict[str, dict[str, int]],
         y = float(height - bottom)
         for key in keys:
             value = series.get(day, {}).get(key, 0)
-            h = (height - bottom - 10) * value / peak
+            h = (height - bottom - 18) * value / peak  # room above the tallest stack for the legend
             if value:
                 bars.append(f'<rect x="{left + i * step + 1:.1f}" y="{y - h:.1f}" width="{max(1.0, step - 2):.1f}" '
                             f'height="{h:.1f}" fill="{COLOURS.get(key, "#555")}"><title>{escape(day)} {escape(names.get(key, key))}: {value}</title></rect>')
             y -= h
     labels = [f'<text x="{left + i * step + step / 2:.1f}" y="{height - 10}" font-size="10" text-anchor="middle">{escape(day[5:])}</text>'
               for i, day in enumerate(days) if i % max(1, len(days) // 10) == 0]
-    legend = "".join(f'<rect x="{left + 110 * n}" y="0" width="10" height="10" fill="{COLOURS.get(k, "#555")}"/>'
-                     f'<text x="{left + 14 + 110 * n}" y="9" font-size="11">{escape(names.get(k, k))}</text>' for n, k in enumerate(keys))
+    legend, x = [], float(left)
+    for key in keys:  # each entry as wide as its name, so that long names do not run into the next
+        name = names.get(key, key)
+        legend.append(f'<rect x="{x:.1f}" y="0" width="10" height="10" fill="{COLOURS.get(key, "#555")}"/>'
+                      f'<text class="legend" x="{x + 14:.1f}" y="9" font-size="11">{escape(name)}</text>')
+        x += 14 + label_width(name) * 11 / FONT + 16
     axis = f'<text x="0" y="20" font-size="10">{peak}</text><line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#999"/>'
-    return Markup(f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">'
-                  f'<title>{escape(title)}</title>{legend}{axis}{"".join(bars)}{"".join(labels)}</svg>')
+    # Days run left to right in every language; the direction is fixed so that text anchors do too.
+    return Markup(f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" direction="ltr">'
+                  f'<title>{escape(title)}</title>{"".join(legend)}{axis}{"".join(bars)}{"".join(labels)}</svg>')
 
 
 FONT = 12  # label size of the horizontal bars, in SVG units
@@ -100,7 +105,7 @@ def line(title: str, days: list[str], values: dict[str, int]) -> Markup:
     step = (width - left) / max(1, len(days) - 1)
     points = " ".join(f"{left + i * step:.1f},{height - bottom - (height - bottom - 10) * values.get(d, 0) / peak:.1f}"
                       for i, d in enumerate(days))
-    return Markup(f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">'
+    return Markup(f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" direction="ltr">'
                   f'<title>{escape(title)}</title><text x="0" y="14" font-size="10">{peak}</text>'
                   f'<line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#999"/>'
                   f'<polyline points="{points}" fill="none" stroke="#1a5fb4" stroke-width="2"/></svg>')
