@@ -51,6 +51,7 @@ def test_reader_posts_a_comment_and_sees_it_published(page, live_demo: LiveServe
     page.wait_for_selector(".majlis .outcome.ok")
     assert "published" in page.inner_text(".majlis .outcome")
     assert text in page.inner_text(".majlis .list")
+    assert page.input_value("#majlis-text") == ""  # published: the box is ready for another comment
     page.reload()
     widget(page)
     page.wait_for_selector(f"text={marker}")
@@ -70,6 +71,7 @@ def test_held_comment_waits_then_appears_after_approval(page, live_demo: LiveSer
     assert comment["state"] == "pending"
     page.wait_for_selector(".majlis .outcome.wait")
     assert marker not in page.inner_text(".majlis .list")
+    assert page.input_value("#majlis-text") == ""
     approve(live_demo, comment["id"])
     page.reload()
     widget(page)
@@ -79,12 +81,21 @@ def test_held_comment_waits_then_appears_after_approval(page, live_demo: LiveSer
 def test_rejected_comment_names_the_guideline(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
     page.goto(live_demo.base + "/")
     widget(page)
-    fill_form(page, "Troll", "troll@example.org", "You are an idiot and the author is a liar.")
+    text = "You are an idiot and the author is a liar."
+    fill_form(page, "Troll", "troll@example.org", text)
     page.click(".majlis .submit")
     page.wait_for_selector(".majlis .outcome.error")
     message = page.inner_text(".majlis .outcome")
     assert "personal attacks" in message
     assert page.get_attribute(".majlis .outcome a", "href").endswith("/guidelines?lang=en")
+    # The reader's text stays, to be rewritten; once rewritten and published, the box empties.
+    assert page.input_value("#majlis-text") == text
+    assert f"{len(text)} / 5000" in page.inner_text(".majlis .counter")
+    marker = unique_marker()
+    page.fill("#majlis-text", f"I disagree with the author about the bridge tolls, they seem too high ({marker}).")
+    page.click(".majlis .submit")
+    page.wait_for_selector(".majlis .outcome.ok")
+    assert page.input_value("#majlis-text") == ""
 
 
 def test_validation_errors_show_beside_the_fields(page, live_demo: LiveServer) -> None:  # type: ignore[no-untyped-def]
@@ -266,3 +277,16 @@ def test_widget_keyed_by_the_page_path_posts_and_reads(page, live_demo: LiveServ
     assert read.status_code == 200
     assert read.json()["article"]["key"] == key and any(marker in c["text"] for c in read.json()["comments"])
     assert read.json()["article"]["url"] == origin + quote(path)
+
+
+@pytest.mark.parametrize("path", ["/", "/ar"])
+def test_name_and_email_fields_line_up(page, live_demo: LiveServer, path: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_demo.base + path)
+    widget(page)
+    name = page.locator("#majlis-author_name").bounding_box()
+    email = page.locator("#majlis-author_email").bounding_box()
+    assert name and email
+    assert abs(name["y"] - email["y"]) < 1 and abs(name["height"] - email["height"]) < 1, (name, email)
+    assert abs(name["width"] - email["width"]) < 1
+    # Side by side, the name first in the reading direction.
+    assert (name["x"] > email["x"]) if path == "/ar" else (name["x"] < email["x"])

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
-from fastapi.staticfiles import StaticFiles
 
 import majlis
 from majlis.screening import Screener
@@ -23,6 +22,7 @@ from majlis.tasks import InProcessQueue, Poller, make_queue
 from majlis.web import apidocs, errors, pages, unsubscribe
 from majlis.web.api import articles, comments, health, moderation, sites, webhooks
 from majlis.web.cache import make_cache
+from majlis.web.compressed import CompressedStatic
 from majlis.web.cors import SiteCORS
 from majlis.web.desk import admin as desk_admin
 from majlis.web.desk import queue as desk_queue
@@ -131,7 +131,7 @@ def create_app(
     for router in (comments.router, articles.router, sites.router, pages.i18n_router, moderation.router,
                    health.router, webhooks.router, unsubscribe.router, apidocs.router, desk_queue.router, desk_admin.router, pages.router):
         app.include_router(router)
-    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    app.mount("/static", CompressedStatic(directory=Path(__file__).parent / "static"), name="static")
 
     async def to_login(_: Request, __: Exception) -> RedirectResponse:
         return RedirectResponse("/moderate/login", status_code=303)

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from majlis.domain import Category, shown_url
 from majlis.languages import direction
+from majlis.web.compressed import VARY, accepts_gzip, gzip_etag, gzipped, matches
 from majlis.web.display import for_display
 from majlis.web.i18n import LANGUAGES, strings
 from majlis.web.schemas import ERRORS
@@ -37,13 +38,24 @@ def widget_script() -> tuple[bytes, str]:
     return source, '"' + hashlib.sha256(source).hexdigest()[:24] + '"'
 
 
+@lru_cache(maxsize=1)
+def widget_script_gzipped() -> tuple[bytes, str]:
+    """The widget's source compressed once with gzip, and the ETag of that form."""
+    source, etag = widget_script()
+    return gzipped(source), gzip_etag(etag)
+
+
 @router.get("/embed.js")
 async def embed_js(request: Request) -> Response:
-    """The embeddable widget."""
-    source, etag = widget_script()
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*"}
-    if request.headers.get("if-none-match") == etag:
+    """The embeddable widget (gzip-compressed for clients that accept it)."""
+    compress = accepts_gzip(request.headers.get("accept-encoding", ""))
+    source, etag = widget_script_gzipped() if compress else widget_script()
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*",
+               "Vary": VARY}
+    if matches(request.headers.get("if-none-match", ""), etag):
         return Response(status_code=304, headers=headers)
+    if compress:
+        headers["Content-Encoding"] = "gzip"
     return Response(source, media_type="text/javascript; charset=utf-8", headers=headers)
 
 

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 
 from majlis.domain import Category
+from majlis.languages import direction
 from majlis.screening import Policy
 from majlis.services import desk, privacy
 from majlis.services.errors import ServiceError
@@ -147,7 +148,7 @@ async def stats_page(request: Request, session: PageSession,
         per_day=stacked_bars(w["per_day_title"], figures.days, figures.per_day, ["approved", "pending", "rejected"],
                              {state: w[f"state_{state}"] for state in ("approved", "pending", "rejected")}),
         by_category=horizontal_bars(w["by_guideline_title"], figures.rejections_by_category,
-                                    {**names, "other": w["other_category"]}),
+                                    {**names, "other": w["other_category"]}, rtl=direction(language) == "rtl"),
         queue=line(w["queue_size_title"], figures.days, figures.queue_by_day),
         category_names=names, all_categories=[c.value for c in Category],
     )

@@ -246,6 +246,9 @@
     }).then(function (r) {
       if (r.status === 201 && r.data) {
         var posted = r.data;
+        if (posted.state === "approved" || posted.state === "pending") {
+          fields.text.input.value = ""; updateCounter(); /* kept after a rejection, to be rewritten */
+        }
         if (posted.state === "approved") {
           say(t.published, "ok");
           if (replyTo) {
@@ -258,8 +261,7 @@
         } else if (posted.state === "pending") say(t.pending, "wait");
         else if (posted.category && t.categories[posted.category]) say(fill(t.rejected, { category: t.categories[posted.category] }), "error", true);
         else say(t.rejected_plain, "error", true);
-        fields.text.input.value = ""; updateCounter();
-        if (replyTo) cancelReply();
+        if (replyTo && posted.state !== "rejected") cancelReply();
       } else if (r.data && r.data.field && fields[r.data.field]) {
         fieldError(r.data.field, r.data.message);
         fields[r.data.field].input.focus();
@@ -359,7 +361,7 @@
     ":focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}",
     ".form{display:grid;gap:.75rem;background:#f4f6f8;border:1px solid #d5dbe1;border-radius:.6rem;padding:1rem;margin:0 0 1.25rem}",
     ".row{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem}",
-    ".field{display:grid;gap:.25rem}",
+    ".field{display:grid;gap:.25rem;align-content:start}",
     "label{font-weight:600;font-size:.95rem}",
     "input,textarea{width:100%;border:1px solid #8a939e;border-radius:.4rem;padding:.55rem .65rem;background:#fff}",
     "textarea{resize:vertical;min-height:6rem}",
