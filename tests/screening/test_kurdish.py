@@ -60,4 +60,7 @@ def test_a_political_comment_about_oppression_is_not_a_personal_attack(text: str
     from majlis.screening import ScreenContext
 
     verdict = Screener().screen(text, ScreenContext(language_hint="ckb"))
-    assert verdict.action is not Action.REJECT and verdict.category is not Category.PERSONAL_ATTACK, verdict.scores
+    # No list entry reads the word for oppression as an insult; the model alone may still hold one
+    # for a human ("the oppressors must be tried"), never reject it.
+    assert verdict.action is not Action.REJECT, verdict.scores
+    assert not [e for e in verdict.evidence if e.source.startswith("lexicon") and e.category is Category.PERSONAL_ATTACK]
