@@ -80,6 +80,11 @@ def test_a_boosted_set_weighs_more_per_row_and_the_rest_keep_their_balance() -> 
     assert plain.mean() == pytest.approx(1.0) and boosted.mean() == pytest.approx(1.0)
     assert plain[-1] / plain[0] == pytest.approx(2.0)  # 1/sqrt(4) against 1/sqrt(16)
     assert boosted[-1] / boosted[0] == pytest.approx(6.0)
+    # a violation of the boosted set is balanced like any other row, not weighed up
+    rows += [Row(f"v{n}", "x", ("threat",), "news_train", "en") for n in range(4)]
+    rows += [Row(f"w{n}", "x", ("threat",), "public", "en") for n in range(4)]
+    mixed = set_weights(rows, lambda r: r.toxic, boost={"news_train": 3.0})
+    assert mixed[20] == pytest.approx(mixed[-1])
 
 
 def test_the_news_training_set_reads_as_training_rows_in_its_languages() -> None:
