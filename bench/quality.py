@@ -1,6 +1,7 @@
 """Quality of the screen on the held-out test split of every labelled set, side by side with peers.
 
     python bench/quality.py [--data ../shared/data] [--out docs/quality.md]
+    python bench/quality.py --dev-auc [--model other.npz]   # the guard: ROC AUC on every dev split
 
 Our engine runs with the default policy. Peers run in their own virtualenvs (bench/peers/setup.sh):
 alt-profanity-check (English), arabic-toxic (Arabic), and glin-profanity's lists (Turkish, Persian).
@@ -23,7 +24,7 @@ import numpy as np
 
 from majlis.domain import Action, Category
 from majlis.screening import ScreenContext, Screener, Verdict
-from majlis.screening.datasets import EVAL_ONLY, TEST, TRAIN, Row, read_all
+from majlis.screening.datasets import DEV, EVAL_ONLY, TEST, TRAIN, Row, read_all
 from majlis.screening.classifier import packaged_model
 from majlis.screening.normalise import normalise
 from majlis.screening.training import auc
@@ -128,15 +129,47 @@ def pct(x: float) -> str:
     return "–" if x != x else f"{x:.1%}"
 
 
+def dev_aucs(rows: list[Row], model_path: Path | None) -> dict[str, dict[str, float]]:
+    """Per set, the ROC AUC of the screen's risk and of the model alone on the dev split, with the
+    shipped model or the one at `model_path`: the guard a retrained model must pass (no set may fall
+    by more than 0.005)."""
+    from majlis.screening.classifier import ClassifierStage, LinearModel
+    from majlis.screening.pipeline import default_stages
+
+    model = LinearModel.load(model_path) if model_path else packaged_model()
+    assert model is not None
+    stages = [ClassifierStage(model) if isinstance(s, ClassifierStage) else s for s in default_stages()]
+    screener, context = Screener(stages), ScreenContext()
+    by_set: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        if row.split == DEV:
+            by_set[row.dataset].append(row)
+    result = {}
+    for name, dev in sorted(by_set.items()):
+        violation = np.array([not r.clean for r in dev])
+        verdicts = [screener.screen(r.text, context) for r in dev]
+        alone = [model.predict(normalise(r.text).text, v.language).toxic for r, v in zip(dev, verdicts)]
+        result[name] = {"rows": len(dev), "risk": auc(violation, np.array([v.risk for v in verdicts])),
+                        "model": auc(violation, np.array(alone))}
+        print(f"{name:26} {len(dev):5} rows  risk AUC {result[name]['risk']:.4f}  model alone {result[name]['model']:.4f}",
+              file=sys.stderr)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "quality.md")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--dev-auc", action="store_true", help="print the dev split's AUC per set (JSON) and stop")
+    parser.add_argument("--model", type=Path, help="with --dev-auc: a model file other than the shipped one")
     args = parser.parse_args()
     if not args.data.is_dir():
         sys.exit(f"no labelled data at {args.data}")
     rows = read_all(args.data)
+    if args.dev_auc:
+        print(json.dumps(dev_aucs(rows, args.model), indent=1))
+        return
     by_set: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         by_set[row.dataset].append(row)

@@ -68,3 +68,44 @@ def test_a_small_training_run_ends_in_a_model_that_loads_and_separates(tmp_path)
     attack, ordinary = normalise("you stupid fool").text, normalise("the budget opens on tuesday").text
     assert loaded.predict(attack, "en").toxic > loaded.predict(ordinary, "en").toxic
     assert loaded.predict(normalise("buy my channel deals").text, "en").spam > loaded.predict(ordinary, "en").spam
+
+
+def test_a_boosted_set_weighs_more_per_row_and_the_rest_keep_their_balance() -> None:
+    from majlis.screening.training import set_weights
+
+    rows = [Row(f"p{n}", "x", ("clean",), "public", "en") for n in range(16)]
+    rows += [Row(f"n{n}", "x", ("clean",), "news_train", "en") for n in range(4)]
+    plain = set_weights(rows, lambda r: r.toxic, boost={})
+    boosted = set_weights(rows, lambda r: r.toxic, boost={"news_train": 3.0})
+    assert plain.mean() == pytest.approx(1.0) and boosted.mean() == pytest.approx(1.0)
+    assert plain[-1] / plain[0] == pytest.approx(2.0)  # 1/sqrt(4) against 1/sqrt(16)
+    assert boosted[-1] / boosted[0] == pytest.approx(6.0)
+    # a violation of the boosted set is balanced like any other row, not weighed up
+    rows += [Row(f"v{n}", "x", ("threat",), "news_train", "en") for n in range(4)]
+    rows += [Row(f"w{n}", "x", ("threat",), "public", "en") for n in range(4)]
+    mixed = set_weights(rows, lambda r: r.toxic, boost={"news_train": 3.0})
+    assert mixed[20] == pytest.approx(mixed[-1])
+
+
+def test_the_news_training_set_reads_as_training_rows_in_its_languages() -> None:
+    from pathlib import Path
+
+    from majlis.screening.datasets import NEWS_TRAIN, read_news_training
+
+    folder = Path(__file__).resolve().parents[2] / "bench" / "data" / "news_train"
+    rows = read_news_training(folder)
+    assert {r.language for r in rows} == {"en", "ar", "ckb", "kmr", "tr", "fa"}
+    assert all(r.split == TRAIN and r.dataset == NEWS_TRAIN for r in rows)
+    assert sum(r.clean for r in rows) > 2 * sum(r.toxic for r in rows)  # mostly clean, as news comments are
+    assert any(r.toxic and r.category is not None and r.category.value == "threat" for r in rows)
+
+
+def test_the_news_training_set_shares_no_sentence_with_the_news_development_set() -> None:
+    from pathlib import Path
+
+    from majlis.screening.datasets import read_news_training
+    from majlis.screening.news_set import read_news_set
+
+    bench = Path(__file__).resolve().parents[2] / "bench" / "data"
+    developed = {normalise(c.text).text for c in read_news_set(bench / "news")}
+    assert not [r.text for r in read_news_training(bench / "news_train") if normalise(r.text).text in developed]

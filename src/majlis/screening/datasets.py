@@ -134,3 +134,34 @@ def identity_sentences(folder: Path, part: str) -> list[tuple[str, str, str]]:
         for template in data[part]:
             sentences += [(data["language"], group, template.format(g=group)) for group in data["groups"]]
     return sentences
+
+
+# The project's news-comment training set (bench/data/news_train: `<language>.jsonl` in the format of
+# bench/data/news). Its rows weigh more than a public set's (`training.DATASET_WEIGHT`): they are the
+# only comments in the styles a newsroom receives that tweets lack.
+NEWS_TRAIN = "news_train"
+_NEWS_LABELS = {"abuse": "identity_abuse", "promotion": "spam", "off_topic": "clean"}
+_NEWS_TOXIC = frozenset({"threat", "abuse", "personal_attack", "profanity", "vulgarity"})
+
+
+def read_news_training(folder: Path) -> list[Row]:
+    """The news training comments as training rows, their language the story's (a comment's own
+    detected language is what the features use; see `training.matrix`). An off-topic comment trains
+    as clean: the model judges tone, relevance is another stage's. Chain letters and gibberish
+    (`spam`) are left out: the spam head learns advertising."""
+    rows: list[Row] = []
+    for path in sorted(folder.glob("*.jsonl")):
+        if path.name == "stories.jsonl":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            label = str(record["label"])
+            if label == "spam":
+                continue
+            if label != "clean" and label not in _NEWS_TOXIC and label not in _NEWS_LABELS:
+                raise ValueError(f"{path.name} line {number}: unknown label {label!r}")
+            rows.append(Row(str(record["id"]), str(record["text"]), (_NEWS_LABELS.get(label, label),),
+                            NEWS_TRAIN, path.stem, assigned_split=TRAIN))
+    return rows
